@@ -1,0 +1,16 @@
+// Package trig reads and writes RDF 1.1 TriG (https://www.w3.org/TR/trig/). It is a thin
+// wrapper: the engine is package turtle in TriG mode, which documents the details (streaming,
+// blank nodes, error recovery, pretty-printing).
+package trig
+
+import (
+	"io"
+
+	"github.com/uitwisselingsplatform/uwp/rdf"
+	"github.com/uitwisselingsplatform/uwp/rdf/turtle"
+)
+
+// NewReader returns a streaming TriG reader. Quads in a graph block carry the block's graph
+// name; triples outside any block, and in a { ... } block without a name, are in the
+// default graph (Graph == nil).
+func NewReader(r io.Reader, opts rdf.ReadOptions) rdf.Reader { return turtle.NewTriGReader(r, opts) }
