@@ -1,0 +1,31 @@
+// Package rdfxml reads and writes RDF/XML (https://www.w3.org/TR/rdf-syntax-grammar/).
+//
+// # Basics
+//
+//   - NewReader returns a streaming rdf.Reader built on encoding/xml tokens. It runs no
+//     goroutines and holds only the open elements (plus the text of the current literal), so
+//     memory does not grow with the document. It implements the whole grammar: xml:base and
+//     xml:lang, rdf:ID (unique per base IRI) with reification, rdf:nodeID, rdf:about,
+//     rdf:resource, typed node elements, property attributes, rdf:li numbering, rdf:datatype,
+//     parseType Resource, Collection and Literal (an rdf:XMLLiteral in exclusive XML
+//     canonical form), empty property elements and the rules on forbidden rdf: names.
+//   - NewWriter returns an rdf.Writer that streams one rdf:Description per run of consecutive
+//     triples with the same subject.
+//
+// # Blank nodes
+//
+// Following package rdf, rdf:nodeID="x" reads as BlankNode("bx") and a node without a label
+// as BlankNode("g<n>"). The writer writes labels that are XML NCNames as they are and
+// hex-encodes the others behind an underscore.
+//
+// # Caveats
+//
+//   - Every syntax error is fatal (*rdf.SyntaxError with Fatal set): RDF/XML has no statement
+//     boundary to resume at. Error columns count bytes, as encoding/xml reports them.
+//   - Triples come out as soon as they are known, which for literals is at their end tag;
+//     a document cut short therefore yields its first triples and then the error.
+//   - Only UTF-8, ISO-8859-1 and US-ASCII inputs are read. Internal DTD entities
+//     (<!ENTITY rdf "...">) are expanded; external ones are not fetched.
+//   - RDF/XML cannot express named graphs: the writer rejects quads with a Graph, and predicates
+//     that cannot be split into a namespace and an NCName (ErrNotQName).
+package rdfxml
