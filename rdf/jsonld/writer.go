@@ -1,0 +1,198 @@
+package jsonld
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"sort"
+
+	"github.com/piprate/json-gold/ld"
+	"github.com/uitwisselingsplatform/uwp/rdf"
+)
+
+// writer buffers quads and writes one document on Close.
+type writer struct {
+	out    io.Writer
+	opts   rdf.WriteOptions
+	loader *loader
+
+	quads  []rdf.Quad
+	closed bool
+}
+
+// Write implements rdf.Writer. It checks the quad's shape and buffers it.
+func (w *writer) Write(q rdf.Quad) error {
+	if w.closed {
+		return ErrClosed
+	}
+	if err := checkQuad(q); err != nil {
+		return err
+	}
+	w.quads = append(w.quads, q)
+	return nil
+}
+
+func checkQuad(q rdf.Quad) error {
+	switch q.Subject.(type) {
+	case rdf.IRI, rdf.BlankNode:
+	default:
+		return fmt.Errorf("jsonld: subject of %v is not an IRI or blank node", q)
+	}
+	if _, ok := q.Predicate.(rdf.IRI); !ok {
+		return fmt.Errorf("jsonld: predicate of %v is not an IRI", q)
+	}
+	if q.Object == nil {
+		return fmt.Errorf("jsonld: quad without object")
+	}
+	switch q.Graph.(type) {
+	case nil, rdf.IRI, rdf.BlankNode:
+	default:
+		return fmt.Errorf("jsonld: graph of %v is not an IRI or blank node", q)
+	}
+	return nil
+}
+
+// Close implements rdf.Writer: Serialize RDF as JSON-LD, compact, write indented JSON.
+func (w *writer) Close() error {
+	if w.closed {
+		return ErrClosed
+	}
+	w.closed = true
+	doc, err := w.document()
+	w.quads = nil
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(doc); err != nil {
+		return fmt.Errorf("jsonld: %w", err)
+	}
+	_, err = w.out.Write(buf.Bytes())
+	return err
+}
+
+func (w *writer) document() (doc map[string]any, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			doc, err = nil, fmt.Errorf("jsonld: compaction failed: %v", p)
+		}
+	}()
+	ctx, err := w.context()
+	if err != nil {
+		return nil, err
+	}
+	opts := ld.NewJsonLdOptions("")
+	opts.DocumentLoader = w.loader
+	opts.ProcessingMode = ld.JsonLd_1_1
+	expanded, err := ld.NewJsonLdApi().FromRDF(w.dataset(), opts)
+	if err != nil {
+		return nil, fmt.Errorf("jsonld: %w", err)
+	}
+	out, err := ld.NewJsonLdProcessor().Compact(expanded, ctx, opts)
+	if err != nil {
+		return nil, fmt.Errorf("jsonld: compacting with the context: %w", err)
+	}
+	if _, ok := out["@context"]; !ok && !isEmptyContext(ctx) {
+		out["@context"] = ctx // json-gold leaves the context out of an empty document
+	}
+	return out, nil
+}
+
+// dataset sorts and deduplicates the buffered quads into json-gold's dataset. Sorting makes
+// the order of values in the output independent of the order of Writes.
+func (w *writer) dataset() *ld.RDFDataset {
+	keys := make([]string, len(w.quads))
+	idx := make([]int, len(w.quads))
+	for i, q := range w.quads {
+		keys[i] = q.String()
+		idx[i] = i
+	}
+	sort.Slice(idx, func(a, b int) bool { return keys[idx[a]] < keys[idx[b]] })
+	ds := ld.NewRDFDataset()
+	prev := ""
+	for n, i := range idx {
+		if n > 0 && keys[i] == prev {
+			continue
+		}
+		prev = keys[i]
+		q := w.quads[i]
+		g := "@default"
+		if q.Graph != nil {
+			g = nodeValue(q.Graph)
+		}
+		ds.Graphs[g] = append(ds.Graphs[g], ld.NewQuad(ldNode(q.Subject), ldNode(q.Predicate), ldNode(q.Object), g))
+	}
+	return ds
+}
+
+func nodeValue(t rdf.Term) string {
+	switch x := t.(type) {
+	case rdf.IRI:
+		return string(x)
+	case rdf.BlankNode:
+		return "_:" + string(x)
+	default:
+		panic(fmt.Sprintf("unreachable: %T", t))
+	}
+}
+
+func ldNode(t rdf.Term) ld.Node {
+	switch x := t.(type) {
+	case rdf.IRI:
+		return ld.NewIRI(string(x))
+	case rdf.BlankNode:
+		return ld.NewBlankNode("_:" + string(x))
+	case rdf.Literal:
+		if x.Lang != "" {
+			return ld.NewLiteral(x.Lexical, string(rdf.RDFLangString), x.Lang)
+		}
+		return ld.NewLiteral(x.Lexical, string(x.Datatype), "")
+	default:
+		panic(fmt.Sprintf("unreachable: %T", t))
+	}
+}
+
+// context is the compaction context: opts.Context, else one made of opts.Prefixes and
+// opts.Base. The empty prefix becomes @vocab (JSON-LD has no empty term).
+func (w *writer) context() (any, error) {
+	if w.opts.Context != nil {
+		ctx, err := decodeJSON(w.opts.Context)
+		if err != nil {
+			return nil, fmt.Errorf("jsonld: WriteOptions.Context: %w", err)
+		}
+		if m, ok := ctx.(map[string]any); ok {
+			if inner, ok := m["@context"]; ok {
+				return inner, nil
+			}
+		}
+		return ctx, nil
+	}
+	ctx := map[string]any{}
+	for _, ns := range w.opts.Prefixes {
+		if ns.Prefix == "" {
+			ctx["@vocab"] = ns.IRI
+		} else {
+			ctx[ns.Prefix] = ns.IRI
+		}
+	}
+	if w.opts.Base != "" {
+		ctx["@base"] = w.opts.Base
+	}
+	return ctx, nil
+}
+
+func isEmptyContext(ctx any) bool {
+	switch x := ctx.(type) {
+	case nil:
+		return true
+	case map[string]any:
+		return len(x) == 0
+	case []any:
+		return len(x) == 0
+	}
+	return false
+}
