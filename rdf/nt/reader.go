@@ -9,7 +9,7 @@ import (
 
 const (
 	// initialBufSize is the reader's buffer; it grows (doubling) only for longer lines.
-	initialBufSize = 256 << 10
+	initialBufSize = 64 << 10
 	// maxInterned bounds the cache of shared IRI terms; it is emptied when full.
 	maxInterned = 4096
 	// maxEmptyReads is how many (0, nil) reads in a row count as a broken io.Reader.
