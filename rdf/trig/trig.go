@@ -14,3 +14,8 @@ import (
 // name; triples outside any block, and in a { ... } block without a name, are in the
 // default graph (Graph == nil).
 func NewReader(r io.Reader, opts rdf.ReadOptions) rdf.Reader { return turtle.NewTriGReader(r, opts) }
+
+// NewWriter returns a TriG writer: the default graph's triples first, then one
+// "<g> { ... }" block per named graph. It pretty-prints and buffers until Close unless
+// opts.Stream is set; see package turtle.
+func NewWriter(w io.Writer, opts rdf.WriteOptions) rdf.Writer { return turtle.NewTriGWriter(w, opts) }
