@@ -56,7 +56,7 @@ func (r *reader) load() ([]rdf.Quad, error) {
 	if err != nil {
 		return nil, r.algorithmError(data, doc, err)
 	}
-	c := newToRDF()
+	c := newToRDF(langCasing(doc))
 	c.document(expanded)
 	return c.quads, nil
 }

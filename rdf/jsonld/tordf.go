@@ -19,6 +19,7 @@ type toRDF struct {
 	seen   map[rdf.Quad]struct{}
 	labels map[string]rdf.BlankNode // JSON-LD labels that are not valid N-Triples labels
 	next   int                      // last generated g<n>
+	langs  map[string]string        // lower-cased language tag -> spelling in the document
 }
 
 // graph is the graph being filled; bad marks a graph name that is not a well-formed IRI or
@@ -28,8 +29,8 @@ type graph struct {
 	bad  bool
 }
 
-func newToRDF() *toRDF {
-	return &toRDF{seen: map[rdf.Quad]struct{}{}, labels: map[string]rdf.BlankNode{}}
+func newToRDF(langs map[string]string) *toRDF {
+	return &toRDF{seen: map[rdf.Quad]struct{}{}, labels: map[string]rdf.BlankNode{}, langs: langs}
 }
 
 // document converts the result of the Expansion Algorithm (an array of node objects).
@@ -156,6 +157,9 @@ func (c *toRDF) object(v any, g graph, live bool) rdf.Term {
 	}
 	if _, isValue := m["@value"]; isValue {
 		if lit, ok := literal(m); ok {
+			if lang, ok := c.langs[lit.Lang]; ok {
+				lit.Lang = lang
+			}
 			return lit
 		}
 		return nil

@@ -92,12 +92,43 @@ func (w *writer) document() (doc map[string]any, err error) {
 	if err != nil {
 		return nil, fmt.Errorf("jsonld: %w", err)
 	}
-	out, err := ld.NewJsonLdProcessor().Compact(expanded, ctx, opts)
+	out, err := compact(expanded, ctx, opts)
 	if err != nil {
 		return nil, fmt.Errorf("jsonld: compacting with the context: %w", err)
 	}
-	if _, ok := out["@context"]; !ok && !isEmptyContext(ctx) {
-		out["@context"] = ctx // json-gold leaves the context out of an empty document
+	return out, nil
+}
+
+// compact runs the Compaction Algorithm (https://www.w3.org/TR/json-ld11-api/#compaction-algorithm)
+// on already expanded input. ld.JsonLdProcessor.Compact would expand it again first, and
+// expansion lower-cases language tags, which rdf/doc.go wants kept as written.
+func compact(expanded []any, ctx any, opts *ld.JsonLdOptions) (map[string]any, error) {
+	active, err := ld.NewContext(nil, opts).Parse(ctx)
+	if err != nil {
+		return nil, err
+	}
+	compacted, err := ld.NewJsonLdApi().Compact(active, "", expanded, opts.CompactArrays)
+	if err != nil {
+		return nil, err
+	}
+	var out map[string]any
+	switch x := compacted.(type) {
+	case map[string]any:
+		out = x
+	case []any:
+		out = map[string]any{}
+		if len(x) > 0 {
+			key, err := active.CompactIri("@graph", nil, false, false)
+			if err != nil {
+				return nil, err
+			}
+			out[key] = x
+		}
+	default:
+		out = map[string]any{}
+	}
+	if !isEmptyContext(ctx) {
+		out["@context"] = ctx
 	}
 	return out, nil
 }

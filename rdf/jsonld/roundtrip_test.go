@@ -1,0 +1,80 @@
+package jsonld
+
+import (
+	"bytes"
+	"fmt"
+	"path/filepath"
+	"testing"
+
+	"github.com/uitwisselingsplatform/uwp/rdf"
+	"github.com/uitwisselingsplatform/uwp/rdf/internal/rdftest"
+)
+
+// roundtripPrefixes exercise compaction to compact IRIs and @vocab.
+var roundtripPrefixes = []rdf.Namespace{
+	{Prefix: "", IRI: "http://www.w3.org/2013/TurtleTests/"},
+	{Prefix: "rdf", IRI: "http://www.w3.org/1999/02/22-rdf-syntax-ns#"},
+	{Prefix: "xsd", IRI: "http://www.w3.org/2001/XMLSchema#"},
+	{Prefix: "ex", IRI: "http://example.org/"},
+	{Prefix: "trig", IRI: "http://www.w3.org/2013/TriGTests/"},
+}
+
+// roundtrip writes qs as JSON-LD with opts, reads the document back and compares.
+func roundtrip(qs []rdf.Quad, opts rdf.WriteOptions) error {
+	var buf bytes.Buffer
+	w := NewWriter(&buf, opts)
+	for _, q := range qs {
+		if err := w.Write(q); err != nil {
+			return err
+		}
+	}
+	if err := w.Close(); err != nil {
+		return err
+	}
+	back, err := rdftest.ReadAll(NewReader(bytes.NewReader(buf.Bytes()), rdf.ReadOptions{}))
+	if err != nil {
+		return fmt.Errorf("reading back: %w\n%s", err, buf.Bytes())
+	}
+	if !rdf.Isomorphic(qs, back) {
+		return fmt.Errorf("not isomorphic after the round trip:\n%s\n%s", rdf.Diff(qs, back), buf.Bytes())
+	}
+	return nil
+}
+
+// runRoundtrip runs, for every evaluation test of a W3C manifest, expected result ->
+// JSON-LD -> quads, once without a context and once compacted with prefixes.
+func runRoundtrip(t *testing.T, suite, manifest, expectedFailures string) {
+	dir := rdftest.Dir(t)
+	tests, err := rdftest.Load(filepath.Join(dir, manifest))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := rdftest.NewSuite(t, suite, expectedFailures)
+	for _, tc := range tests {
+		if !tc.Eval() || tc.Negative() || tc.Result == "" {
+			continue
+		}
+		s.Run(t, tc, func(tc rdftest.Test) error {
+			qs, err := rdftest.ReadNQuadsFile(tc.Result)
+			if err != nil {
+				return err
+			}
+			if err := roundtrip(qs, rdf.WriteOptions{}); err != nil {
+				return fmt.Errorf("without context: %w", err)
+			}
+			if err := roundtrip(qs, rdf.WriteOptions{Prefixes: roundtripPrefixes}); err != nil {
+				return fmt.Errorf("with prefixes: %w", err)
+			}
+			return nil
+		})
+	}
+	s.Report(t)
+}
+
+func TestRoundtrip_W3CTurtle(t *testing.T) {
+	runRoundtrip(t, "jsonld roundtrip", "rdf/rdf11/rdf-turtle/manifest.ttl", "testdata/roundtrip-expected-failures.txt")
+}
+
+func TestRoundtrip_W3CTriG(t *testing.T) {
+	runRoundtrip(t, "jsonld roundtrip (trig)", "rdf/rdf11/rdf-trig/manifest.ttl", "testdata/roundtrip-trig-expected-failures.txt")
+}
