@@ -56,9 +56,25 @@ type propAttr struct {
 
 type nsBinding struct{ prefix, uri string }
 
+// source remembers the error of the underlying reader, so that I/O errors can be told
+// apart from the XML errors encoding/xml reports without a type of their own.
+type source struct {
+	r   io.Reader
+	err error
+}
+
+func (s *source) Read(p []byte) (int, error) {
+	n, err := s.r.Read(p)
+	if err != nil && err != io.EOF {
+		s.err = err
+	}
+	return n, err
+}
+
 // reader is the streaming RDF/XML parser behind NewReader.
 type reader struct {
 	dec   *xml.Decoder
+	src   *source
 	file  string
 	stack []frame
 	ns    []nsBinding
@@ -75,10 +91,11 @@ type reader struct {
 // NewReader returns a reader of the RDF/XML document in r. opts.Base is the document's base IRI
 // (xml:base attributes override it); opts.File names the input in errors; opts.Line is ignored.
 func NewReader(r io.Reader, opts rdf.ReadOptions) rdf.Reader {
-	d := xml.NewDecoder(r)
+	src := &source{r: r}
+	d := xml.NewDecoder(src)
 	d.Strict = true
 	d.CharsetReader = charsetReader
-	rd := &reader{dec: d, file: opts.File, ids: map[rdf.IRI]struct{}{}}
+	rd := &reader{dec: d, src: src, file: opts.File, ids: map[rdf.IRI]struct{}{}}
 	rd.stack = append(rd.stack, frame{kind: fTop, base: rdf.NewBase(opts.Base)})
 	return rd
 }
@@ -115,12 +132,15 @@ func (r *reader) step() error {
 		return r.eof()
 	}
 	if err != nil {
+		if r.src.err != nil && errors.Is(err, r.src.err) {
+			return err // the underlying reader failed: not the document's fault
+		}
+		r.line, r.col = r.dec.InputPos()
 		var se *xml.SyntaxError
 		if errors.As(err, &se) {
-			r.line, r.col = r.dec.InputPos()
 			return r.errorf("XML: %s", se.Msg)
 		}
-		return err
+		return r.errorf("XML: %s", strings.TrimPrefix(err.Error(), "xml: "))
 	}
 	switch t := tok.(type) {
 	case xml.StartElement:
@@ -228,6 +248,9 @@ func (r *reader) elementName(n xml.Name) (string, error) {
 	if uri == "" {
 		return "", r.errorf("element <%s> is in no namespace", rawName(n))
 	}
+	if !rdf.IsAbsoluteIRI(uri) {
+		return "", r.errorf("element <%s> is in namespace %q, which is not an absolute IRI", rawName(n), uri)
+	}
 	return uri + n.Local, nil
 }
 
@@ -274,6 +297,9 @@ func (r *reader) sortAttrs(t xml.StartElement, base *rdf.Base, lang string) (att
 			if !ok {
 				return as, nil, "", r.errorf("undeclared namespace prefix %q on attribute %s", p, rawName(a.Name))
 			}
+			if !rdf.IsAbsoluteIRI(uri) {
+				return as, nil, "", r.errorf("attribute %s is in namespace %q, which is not an absolute IRI", rawName(a.Name), uri)
+			}
 			iri = uri + a.Name.Local
 		}
 		switch classify(iri) {
@@ -316,6 +342,9 @@ func (r *reader) start(t xml.StartElement) error {
 	if top.kind == fLiteral {
 		return top.lit.start(r, t)
 	}
+	if top.kind == fTop && r.rootDone {
+		return r.errorf("content after the document element")
+	}
 	mark := len(r.ns)
 	if err := r.declare(t); err != nil {
 		return err
@@ -331,9 +360,6 @@ func (r *reader) start(t xml.StartElement) error {
 	f := frame{name: t.Name, nsMark: mark, base: base, lang: lang}
 	switch top.kind {
 	case fTop:
-		if r.rootDone {
-			return r.errorf("content after the document element")
-		}
 		if iri == rdfNS+"RDF" {
 			if as.has != 0 || len(as.props) > 0 {
 				return r.errorf("rdf:RDF takes no RDF attributes")

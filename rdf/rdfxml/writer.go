@@ -116,7 +116,7 @@ func (w *writer) Write(q rdf.Quad) error {
 	if q.Subject != w.subject || w.subject == nil {
 		switch s := q.Subject.(type) {
 		case rdf.IRI:
-			if !validXML(string(s)) {
+			if !validXML(string(s)) || !rdf.IsAbsoluteIRI(string(s)) {
 				return fmt.Errorf("%w: subject %s", ErrBadTerm, s)
 			}
 			open = `  <rdf:Description rdf:about="` + attrEscaped(w.relative(string(s))) + "\">\n"
@@ -145,7 +145,7 @@ func (w *writer) Write(q rdf.Quad) error {
 
 // property builds the property element for predicate p and object o in w.b.
 func (w *writer) property(p rdf.IRI, o rdf.Term) error {
-	if classify(string(p)) != classOther || !validXML(string(p)) {
+	if classify(string(p)) != classOther || !validXML(string(p)) || !rdf.IsAbsoluteIRI(string(p)) {
 		return fmt.Errorf("%w: %s", ErrNotQName, p)
 	}
 	var ns, localName, prefix string
@@ -192,7 +192,7 @@ func (w *writer) property(p rdf.IRI, o rdf.Term) error {
 	b.WriteString(decl)
 	switch o := o.(type) {
 	case rdf.IRI:
-		if !validXML(string(o)) {
+		if !validXML(string(o)) || !rdf.IsAbsoluteIRI(string(o)) {
 			return fmt.Errorf("%w: object %s", ErrBadTerm, o)
 		}
 		b.WriteString(` rdf:resource="`)
@@ -203,7 +203,7 @@ func (w *writer) property(p rdf.IRI, o rdf.Term) error {
 		b.WriteString(nodeIDOf(string(o)))
 		b.WriteString("\"/>\n")
 	case rdf.Literal:
-		if !validXML(o.Lexical) || !validXML(o.Lang) || !validXML(string(o.Datatype)) {
+		if !validXML(o.Lexical) || !validXML(o.Lang) || !validXML(string(o.Datatype)) || o.Datatype != "" && !rdf.IsAbsoluteIRI(string(o.Datatype)) {
 			return fmt.Errorf("%w: literal %s", ErrBadTerm, o)
 		}
 		switch {

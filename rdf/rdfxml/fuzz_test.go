@@ -1,0 +1,49 @@
+package rdfxml_test
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/uitwisselingsplatform/uwp/rdf"
+	"github.com/uitwisselingsplatform/uwp/rdf/internal/rdftest"
+	"github.com/uitwisselingsplatform/uwp/rdf/rdfxml"
+)
+
+// FuzzRoundTrip parses a document, writes what it read, and reads that back: the two graphs
+// must be isomorphic, and no input may panic the reader.
+func FuzzRoundTrip(f *testing.F) {
+	seeds, _ := filepath.Glob("testdata/golden/*.rdf")
+	for _, s := range seeds {
+		data, err := os.ReadFile(s)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	f.Add([]byte(`<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:e="http://e/x#"><e:A rdf:ID="a" e:b="&lt;"><e:c rdf:parseType="Literal"><e:d e:x="y"/></e:c></e:A></rdf:RDF>`))
+	f.Fuzz(func(t *testing.T, doc []byte) {
+		want, err := rdftest.ReadAll(rdfxml.NewReader(bytes.NewReader(doc), rdf.ReadOptions{Base: "http://fuzz.example/dir/doc"}))
+		if err != nil {
+			var se *rdf.SyntaxError
+			if !errors.As(err, &se) {
+				t.Fatalf("non-syntax error from a byte slice: %v", err)
+			}
+			return
+		}
+		for _, opts := range []rdf.WriteOptions{{}, {Base: "http://fuzz.example/dir/doc"}} {
+			got, out, err := roundTrip(want, opts)
+			if errors.Is(err, rdfxml.ErrNotQName) || errors.Is(err, rdfxml.ErrBadTerm) {
+				return
+			}
+			if err != nil {
+				t.Fatalf("%v\n%s", err, out)
+			}
+			if !rdf.Isomorphic(got, want) {
+				t.Fatalf("round trip not isomorphic:\n%s\n%s", rdf.Diff(got, want), out)
+			}
+		}
+	})
+}
