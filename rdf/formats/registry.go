@@ -6,6 +6,7 @@ import (
 	"github.com/uitwisselingsplatform/uwp/rdf"
 	"github.com/uitwisselingsplatform/uwp/rdf/jsonld"
 	"github.com/uitwisselingsplatform/uwp/rdf/nt"
+	"github.com/uitwisselingsplatform/uwp/rdf/rdfxml"
 	"github.com/uitwisselingsplatform/uwp/rdf/trig"
 	"github.com/uitwisselingsplatform/uwp/rdf/turtle"
 )
@@ -17,6 +18,7 @@ var (
 		rdf.NQuads:   nt.NewQuadsReader,
 		rdf.Turtle:   turtle.NewReader,
 		rdf.TriG:     trig.NewReader,
+		rdf.RDFXML:   rdfxml.NewReader,
 		rdf.JSONLD:   jsonld.NewReader,
 	}
 	writers = map[rdf.Format]func(io.Writer, rdf.WriteOptions) rdf.Writer{
@@ -24,6 +26,7 @@ var (
 		rdf.NQuads:   nt.NewQuadsWriter,
 		rdf.Turtle:   turtle.NewWriter,
 		rdf.TriG:     trig.NewWriter,
+		rdf.RDFXML:   rdfxml.NewWriter,
 		rdf.JSONLD:   jsonld.NewWriter,
 	}
 )
