@@ -19,7 +19,7 @@ func (p *parser) checkSelect(q *syntax.Query) {
 			continue
 		}
 		if where[pr.Var] || defined[pr.Var] {
-			p.errorAt(pr.Pos, "variable ?%s in SELECT expression is already in scope", pr.Var)
+			p.errorAt(pr.Pos, "variable %s in SELECT expression is already in scope", pr.Var)
 		}
 		defined[pr.Var] = true
 	}
@@ -41,7 +41,7 @@ func (p *parser) checkSelect(q *syntax.Query) {
 	for _, pr := range q.Projection {
 		if pr.Expr == nil {
 			if !grouped[pr.Var] {
-				p.errorAt(pr.Pos, "variable ?%s is not grouped", pr.Var)
+				p.errorAt(pr.Pos, "variable %s is not grouped", pr.Var)
 			}
 			continue
 		}
@@ -58,7 +58,7 @@ func checkGrouped(p *parser, e syntax.Expr, grouped map[syntax.Var]bool) {
 			return false
 		case *syntax.VarExpr:
 			if !grouped[x.Var] {
-				p.errorAt(x.Pos, "variable ?%s is not grouped", x.Var)
+				p.errorAt(x.Pos, "variable %s is not grouped", x.Var)
 			}
 		}
 		return true

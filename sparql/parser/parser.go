@@ -52,6 +52,9 @@ type parser struct {
 	aggOK   bool // aggregates allowed in the expression being parsed
 	inAgg   bool // parsing an aggregate's argument
 	noBlank bool // blank nodes forbidden (DELETE forms)
+	// template is set inside CONSTRUCT and DELETE/INSERT templates, whose blank node labels
+	// stand for fresh nodes per solution and so are not scoped to the request.
+	template bool
 }
 
 func newParser(src string, opts Options) *parser {
@@ -244,6 +247,9 @@ func (p *parser) closeBGP(prev int) { p.bgp = prev }
 func (p *parser) blankLabel(label string, pos syntax.Pos) rdf.BlankNode {
 	if p.noBlank {
 		p.failAt(pos, "blank nodes are not allowed here")
+	}
+	if p.template {
+		return rdf.BlankNode("b" + label)
 	}
 	if id, ok := p.labels[label]; ok && id != p.bgp {
 		p.errorAt(pos, "blank node label _:%s is used in more than one basic graph pattern", label)

@@ -71,7 +71,7 @@ func (p *parser) groupGraphPattern() *syntax.Group {
 			v := p.variable()
 			p.expectPunct(")")
 			if inScope(g.Elements)[v] {
-				p.errorAt(vpos, "BIND variable ?%s is already in scope", v)
+				p.errorAt(vpos, "BIND variable %s is already in scope", v)
 			}
 			e = &syntax.Bind{Pos: epos, Expr: x, Var: v}
 		case p.isKw("VALUES"):

@@ -133,9 +133,9 @@ func (p *parser) constructQuery(q *syntax.Query) {
 	q.Form = syntax.Construct
 	if p.isPunct("{") {
 		p.next()
-		prev := p.openBGP()
+		p.template = true
 		q.Template = p.triplesTemplate(nil)
-		p.closeBGP(prev)
+		p.template = false
 		p.expectPunct("}")
 		p.datasetClauses(q)
 		p.whereClause(q)

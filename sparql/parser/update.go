@@ -92,11 +92,15 @@ func (p *parser) modify(pos syntax.Pos) *syntax.Modify {
 	}
 	if p.acceptKw("DELETE") {
 		op.HasDelete = true
+		p.template = true
 		op.Delete = p.quadBlock(true, "")
+		p.template = false
 	}
 	if p.acceptKw("INSERT") {
 		op.HasInsert = true
+		p.template = true
 		op.Insert = p.quadBlock(false, "")
+		p.template = false
 	}
 	if !op.HasDelete && !op.HasInsert {
 		p.expected("DELETE or INSERT")
