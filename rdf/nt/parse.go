@@ -284,16 +284,25 @@ func (r *Reader) internedIRI(i int) (rdf.Term, int, error) {
 	if err != nil {
 		return nil, 0, err
 	}
-	if t, ok := r.iris[string(v)]; ok {
-		return t, j, nil
-	}
-	if len(r.iris) >= maxInterned {
-		clear(r.iris)
+	h := internHash(v) & (internSize - 1)
+	if r.iriKeys[h] == string(v) && r.iriTerms[h] != nil {
+		return r.iriTerms[h], j, nil
 	}
 	iri := rdf.IRI(v)
 	t := rdf.Term(iri)
-	r.iris[string(iri)] = t
+	r.iriKeys[h], r.iriTerms[h] = string(iri), t
 	return t, j, nil
+}
+
+// internHash is a cheap hash for the term caches: IRIs of one vocabulary share long
+// prefixes, so it mixes the length with bytes from the end.
+func internHash(v []byte) int {
+	n := len(v)
+	h := uint(n) * 0x9E3779B1
+	for i := max(0, n-8); i < n; i++ {
+		h = (h ^ uint(v[i])) * 0x01000193
+	}
+	return int(h ^ h>>15)
 }
 
 // blank reads BLANK_NODE_LABEL at s[i] == '_':
@@ -419,13 +428,11 @@ func (r *Reader) literal(i int) (rdf.Term, int, error) {
 			k = m
 		}
 		tag := s[j+1 : k]
-		lang, ok := r.langs[string(tag)]
-		if !ok {
-			if len(r.langs) >= maxInterned {
-				clear(r.langs)
-			}
+		h := internHash(tag) & (len(r.langs) - 1)
+		lang := r.langs[h]
+		if lang != string(tag) {
 			lang = string(tag)
-			r.langs[lang] = lang
+			r.langs[h] = lang
 		}
 		return rdf.Literal{Lexical: string(lex), Datatype: rdf.RDFLangString, Lang: lang}, k, nil
 	}

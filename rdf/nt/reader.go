@@ -10,8 +10,8 @@ import (
 const (
 	// initialBufSize is the reader's buffer; it grows (doubling) only for longer lines.
 	initialBufSize = 64 << 10
-	// maxInterned bounds the cache of shared IRI terms; it is emptied when full.
-	maxInterned = 4096
+	// internSize is the number of slots of the direct-mapped caches of shared terms.
+	internSize = 1024
 	// maxEmptyReads is how many (0, nil) reads in a row count as a broken io.Reader.
 	maxEmptyReads = 100
 )
@@ -44,8 +44,11 @@ type Reader struct {
 
 	lastSubj     []byte // bytes the last subject was read from (kind byte first)
 	lastSubjTerm rdf.Term
-	iris         map[string]rdf.Term // predicates, datatypes, graph names
-	langs        map[string]string
+	// Direct-mapped caches (a slot per hash, the newest entry wins) of predicates,
+	// datatypes and graph names, and of language tags: cheaper than a map, and bounded.
+	iriKeys  [internSize]string
+	iriTerms [internSize]rdf.Term
+	langs    [internSize / 16]string
 }
 
 // NewReader returns a reader of N-Triples: a statement with a graph name is a syntax error.
@@ -67,8 +70,6 @@ func newReader(src io.Reader, opts rdf.ReadOptions, quads bool) *Reader {
 		file:  opts.File,
 		buf:   make([]byte, initialBufSize),
 		next:  line,
-		iris:  make(map[string]rdf.Term),
-		langs: make(map[string]string),
 	}
 }
 

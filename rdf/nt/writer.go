@@ -119,7 +119,9 @@ func checkTerm(pos string, t rdf.Term, literalOK bool) error {
 		case t.Datatype == rdf.RDFLangString:
 			return fmt.Errorf("%w: %s is an rdf:langString without a language tag", ErrInvalidTerm, pos)
 		case t.Datatype != "":
-			return checkIRI(pos+" datatype", t.Datatype)
+			if err := checkIRI("datatype", t.Datatype); err != nil {
+				return fmt.Errorf("%s: %w", pos, err)
+			}
 		}
 	default:
 		panic(fmt.Sprintf("unreachable: %T", t))
