@@ -1,0 +1,41 @@
+// Package triplestore is the embedded quad store of uwp: one bbolt file holding a term
+// dictionary, covering indexes, statistics and a bulk loader.
+//
+// # Basics
+//
+//   - Store (Open, Close, View, Update, Begin, Load, Check, DataVersion) owns the file.
+//   - Tx is a read or write transaction: Add/Remove/AddQuads/RemoveQuads write quads,
+//     Match(Pattern) and MatchTerms stream them, LookupID/ID/Term translate between terms
+//     and TermIDs, Stats/Estimate/Graphs feed the query planner.
+//   - TermID is a 64-bit term identifier (0 = any). Canonical small values (xsd:integer,
+//     xsd:boolean, plain xsd:date, simple strings of up to 6 bytes, loader blank nodes) are
+//     inline in the ID; other terms come from the dictionary. DefaultGraph names the default
+//     graph.
+//   - Pattern [4]TermID (S, P, O, G) selects quads; every pattern is a prefix scan of one index.
+//   - Load bulk-loads RDF documents (see load.go): in parallel for N-Triples/N-Quads.
+//
+// # Layout
+//
+// Buckets: meta (format version, data version, blank sequence), i2t/t2i (dictionary, see
+// dict.go), ns/nsid (IRI namespaces), stats (see stats.go), and nine index buckets: spo, pos,
+// osp for the default graph and spog, posg, ospg, gspo, gpos, gosp for named graphs (the
+// layout Oxigraph uses). Each index is a sorted sequence of ID tuples cut into blocks of up
+// to a few hundred tuples, delta-compressed with varints (see block.go): one bbolt key per
+// block instead of one per quad is what keeps the file small.
+//
+// # Blank nodes
+//
+// Blank nodes in the store are identified by their label, store-wide. Add stores the label
+// it is given. Load gives every document its own scope: it maps each document's labels to
+// fresh store labels "l<n>" from a store-wide sequence, so two files that both say _:a get
+// two nodes while _:a within one file is one node.
+//
+// # Caveats
+//
+//   - Byte slices and iterators are valid only inside their transaction.
+//   - Terms are never removed from the dictionary; removing quads leaves their terms.
+//   - Blocks that shrink through removals are not merged with their neighbours (only empty
+//     blocks are deleted).
+//   - One writer at a time: Update and Load serialise; readers run alongside.
+//   - Check reads the whole store into memory and is meant for tests and maintenance.
+package triplestore

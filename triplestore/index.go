@@ -1,0 +1,348 @@
+package triplestore
+
+import (
+	"bytes"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// An index stores quads in one component order. The default graph lives in the three
+// triple orders (SPO, POS, OSP) without a graph component; named graphs in the six quad
+// orders (SPOG, POSG, OSPG, GSPO, GPOS, GOSP). Every pattern is then a prefix scan of one
+// index (the same choice as Oxigraph).
+type indexDef struct {
+	name  string
+	k     int    // components per tuple
+	perm  [4]int // perm[i] = quad slot (0 S, 1 P, 2 O, 3 G) stored at tuple position i
+	named bool
+}
+
+const (
+	ixSPO = iota
+	ixPOS
+	ixOSP
+	ixSPOG
+	ixPOSG
+	ixOSPG
+	ixGSPO
+	ixGPOS
+	ixGOSP
+	numIndexes
+)
+
+var indexDefs = [numIndexes]indexDef{
+	ixSPO:  {"spo", 3, [4]int{0, 1, 2, 3}, false},
+	ixPOS:  {"pos", 3, [4]int{1, 2, 0, 3}, false},
+	ixOSP:  {"osp", 3, [4]int{2, 0, 1, 3}, false},
+	ixSPOG: {"spog", 4, [4]int{0, 1, 2, 3}, true},
+	ixPOSG: {"posg", 4, [4]int{1, 2, 0, 3}, true},
+	ixOSPG: {"ospg", 4, [4]int{2, 0, 1, 3}, true},
+	ixGSPO: {"gspo", 4, [4]int{3, 0, 1, 2}, true},
+	ixGPOS: {"gpos", 4, [4]int{3, 1, 2, 0}, true},
+	ixGOSP: {"gosp", 4, [4]int{3, 2, 0, 1}, true},
+}
+
+var defaultIndexes = []int{ixSPO, ixPOS, ixOSP}
+var namedIndexes = []int{ixSPOG, ixPOSG, ixOSPG, ixGSPO, ixGPOS, ixGOSP}
+
+// toTuple permutes a quad (S, P, O, G) into the index's order.
+func (d *indexDef) toTuple(q *[4]TermID) (t tuple) {
+	for i := 0; i < d.k; i++ {
+		t[i] = q[d.perm[i]]
+	}
+	return t
+}
+
+// toQuad undoes toTuple; default-graph tuples get G = DefaultGraph.
+func (d *indexDef) toQuad(t *tuple) (q [4]TermID) {
+	q[3] = DefaultGraph
+	for i := 0; i < d.k; i++ {
+		q[d.perm[i]] = t[i]
+	}
+	return q
+}
+
+// chooseIndex picks the index whose order makes the bound components of p a prefix, among
+// the default-graph indexes (named=false) or the named-graph ones. It returns the index and
+// the prefix length.
+func chooseIndex(p Pattern, named bool) (int, int) {
+	s, pr, o := p[0] != 0, p[1] != 0, p[2] != 0
+	n := 0
+	for _, b := range []bool{s, pr, o} {
+		if b {
+			n++
+		}
+	}
+	var ix int
+	switch {
+	case s && !pr && o:
+		ix = ixOSP
+	case s || (!pr && !o):
+		ix = ixSPO
+	case pr:
+		ix = ixPOS
+	default:
+		ix = ixOSP
+	}
+	if !named {
+		return ix, n
+	}
+	if p[3] == 0 {
+		return ix + 3, n
+	}
+	return ix + 6, n + 1
+}
+
+// writeBlocks appends ts as blocks (cutting at blockBulk tuples or blockBytes*2/3 bytes).
+//
+// bbolt keeps the key and value slices of a Put until the transaction ends, so every block
+// gets fresh buffers.
+func writeBlocks(b *bolt.Bucket, ts []tuple, k int) error {
+	for len(ts) > 0 {
+		n := cutBlock(ts, k)
+		key, val := encodeBlock(nil, nil, ts[:n], k)
+		if err := b.Put(key, val); err != nil {
+			return err
+		}
+		ts = ts[n:]
+	}
+	return nil
+}
+
+// cutBlock returns how many leading tuples of ts go into the next block.
+func cutBlock(ts []tuple, k int) int {
+	size := 0
+	var scratch [40]byte
+	for i := 1; i < len(ts); i++ {
+		if i >= blockBulk {
+			return i
+		}
+		size += len(appendTupleDelta(scratch[:0], &ts[i-1], &ts[i], k))
+		if size >= blockBytes*2/3 {
+			return i + 1
+		}
+	}
+	return len(ts)
+}
+
+// seekBlock positions c on the block that holds key or would hold it: the last block whose
+// first tuple is <= key, or the first block if key precedes them all. It returns nil, nil for
+// an empty bucket.
+func seekBlock(c *bolt.Cursor, key []byte) ([]byte, []byte) {
+	k, v := c.Seek(key)
+	if k == nil {
+		return c.Last()
+	}
+	if bytes.Equal(k, key) {
+		return k, v
+	}
+	if pk, pv := c.Prev(); pk != nil {
+		return pk, pv
+	}
+	return c.First()
+}
+
+// insertTuples adds sorted, unique tuples to an index bucket. For each tuple it sets
+// flags[i]: bit 0 when the tuple was new; bit L (1 <= L < k) when, in addition, no tuple with
+// the same first L components existed before (counting earlier tuples of ts as existing).
+func insertTuples(b *bolt.Bucket, k int, ts []tuple, flags []uint8) error {
+	c := b.Cursor()
+	var old, merged []tuple
+	var key []byte
+	i := 0
+	for i < len(ts) {
+		key = putKey(key[:0], &ts[i], k)
+		bk, bv := seekBlock(c, key)
+		if bk == nil {
+			for j := i; j < len(ts); j++ {
+				flags[j] = newFlags(ts, j, nil, nil, k)
+			}
+			return writeBlocks(b, ts[i:], k)
+		}
+		blockKey := append([]byte(nil), bk...)
+		var err error
+		old, err = decodeBlock(old[:0], bk, bv, k)
+		if err != nil {
+			return err
+		}
+		nk, _ := c.Next()
+		var next tuple
+		hasNext := nk != nil
+		if hasNext {
+			next, _ = readKey(nk, k)
+		}
+		j := i
+		for j < len(ts) && (!hasNext || tupleLess(&ts[j], &next, k)) {
+			j++
+		}
+		// Merge old and ts[i:j].
+		merged = merged[:0]
+		oi := 0
+		var pred *tuple
+		changed := false
+		for x := i; x < j; x++ {
+			t := &ts[x]
+			for oi < len(old) && tupleLess(&old[oi], t, k) {
+				merged = append(merged, old[oi])
+				pred = &old[oi]
+				oi++
+			}
+			if oi < len(old) && old[oi] == *t {
+				flags[x] = 0
+				continue
+			}
+			var succ *tuple
+			if oi < len(old) {
+				succ = &old[oi]
+			} else if hasNext {
+				succ = &next
+			}
+			flags[x] = newFlags(ts, x, pred, succ, k)
+			merged = append(merged, *t)
+			changed = true
+		}
+		merged = append(merged, old[oi:]...)
+		if changed {
+			if err := rewriteBlock(b, blockKey, merged, k); err != nil {
+				return err
+			}
+		}
+		i = j
+	}
+	return nil
+}
+
+// newFlags computes the flags of ts[x], a new tuple between the existing tuples pred and succ.
+func newFlags(ts []tuple, x int, pred, succ *tuple, k int) uint8 {
+	f := uint8(1)
+	for l := 1; l < k; l++ {
+		if sharesPrefix(pred, &ts[x], l) || sharesPrefix(succ, &ts[x], l) || (x > 0 && sharesPrefix(&ts[x-1], &ts[x], l)) {
+			continue
+		}
+		f |= 1 << l
+	}
+	return f
+}
+
+func sharesPrefix(a, b *tuple, l int) bool {
+	if a == nil {
+		return false
+	}
+	for i := 0; i < l; i++ {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// rewriteBlock replaces the block stored under oldKey by ts (possibly several blocks, or
+// none when ts is empty).
+func rewriteBlock(b *bolt.Bucket, oldKey []byte, ts []tuple, k int) error {
+	var key, val []byte
+	if len(ts) > 0 {
+		key = putKey(nil, &ts[0], k)
+	}
+	if !bytes.Equal(key, oldKey) {
+		if err := b.Delete(oldKey); err != nil {
+			return err
+		}
+	}
+	if len(ts) == 0 {
+		return nil
+	}
+	if len(ts) <= blockMax {
+		key, val = encodeBlock(key, val, ts, k)
+		if len(val) <= blockBytes {
+			return b.Put(key, val)
+		}
+	}
+	return writeBlocks(b, ts, k)
+}
+
+// deleteTuples removes sorted, unique tuples from an index bucket; removed[i] reports
+// whether ts[i] was there.
+func deleteTuples(b *bolt.Bucket, k int, ts []tuple, removed []bool) error {
+	c := b.Cursor()
+	var old, kept []tuple
+	var key []byte
+	i := 0
+	for i < len(ts) {
+		key = putKey(key[:0], &ts[i], k)
+		bk, bv := seekBlock(c, key)
+		if bk == nil {
+			for ; i < len(ts); i++ {
+				removed[i] = false
+			}
+			return nil
+		}
+		blockKey := append([]byte(nil), bk...)
+		var err error
+		old, err = decodeBlock(old[:0], bk, bv, k)
+		if err != nil {
+			return err
+		}
+		nk, _ := c.Next()
+		var next tuple
+		hasNext := nk != nil
+		if hasNext {
+			next, _ = readKey(nk, k)
+		}
+		j := i
+		for j < len(ts) && (!hasNext || tupleLess(&ts[j], &next, k)) {
+			j++
+		}
+		kept = kept[:0]
+		x := i
+		changed := false
+		for _, o := range old {
+			for x < j && tupleLess(&ts[x], &o, k) {
+				removed[x] = false
+				x++
+			}
+			if x < j && ts[x] == o {
+				removed[x] = true
+				changed = true
+				x++
+				continue
+			}
+			kept = append(kept, o)
+		}
+		for ; x < j; x++ {
+			removed[x] = false
+		}
+		if changed {
+			if err := rewriteBlock(b, blockKey, kept, k); err != nil {
+				return err
+			}
+		}
+		i = j
+	}
+	return nil
+}
+
+// prefixExists reports whether some tuple of the index starts with the first l components
+// of t.
+func prefixExists(b *bolt.Bucket, k int, t *tuple, l int) (bool, error) {
+	var lo tuple
+	copy(lo[:l], t[:l])
+	key := putKey(nil, &lo, k)
+	c := b.Cursor()
+	bk, bv := seekBlock(c, key)
+	for bk != nil {
+		ts, err := decodeBlock(nil, bk, bv, k)
+		if err != nil {
+			return false, err
+		}
+		for x := range ts {
+			if sharesPrefix(&ts[x], t, l) {
+				return true, nil
+			}
+			if tupleLess(&lo, &ts[x], k) {
+				return false, nil
+			}
+		}
+		bk, bv = c.Next()
+	}
+	return false, nil
+}

@@ -1,0 +1,268 @@
+package triplestore
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"os"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// FormatVersion is the on-disk format version written into the meta bucket. Open refuses
+// any other version with ErrVersion.
+const FormatVersion = 1
+
+var (
+	bktMeta  = []byte("meta")
+	bktI2T   = []byte("i2t")
+	bktT2I   = []byte("t2i")
+	bktNS    = []byte("ns")
+	bktNSID  = []byte("nsid")
+	bktStats = []byte("stats")
+
+	keyVersion     = []byte("version")
+	keyDataVersion = []byte("dataversion")
+	keyBlankSeq    = []byte("blankseq")
+)
+
+// Options configure Open. The zero value (or nil) is fine.
+type Options struct {
+	// NoSync skips fsync on commit: faster, but a crash may lose recent commits. For tests,
+	// benchmarks and throw-away stores.
+	NoSync bool
+	// ReadOnly opens the file read-only (shared lock); Update and Load then fail.
+	ReadOnly bool
+	// Timeout bounds the wait for the file lock; 0 waits forever.
+	Timeout time.Duration
+}
+
+// Store is a quad store in one bbolt file. It is safe for concurrent use: any number of read
+// transactions run alongside one write transaction.
+type Store struct {
+	path string
+	opts Options
+
+	writeMu sync.Mutex   // serialises writers, held by Load for its whole run
+	dbMu    sync.RWMutex // read-held by every transaction; write-held to swap db
+	db      *bolt.DB
+
+	dataVersion atomic.Uint64
+
+	nsMu     sync.RWMutex
+	nsByName map[string]uint64
+	nsByID   map[uint64]string
+}
+
+// Open opens the store at path, creating it when missing.
+func Open(path string, opts *Options) (*Store, error) {
+	s := &Store{path: path, nsByName: map[string]uint64{}, nsByID: map[uint64]string{}}
+	if opts != nil {
+		s.opts = *opts
+	}
+	db, err := s.openDB(path)
+	if err != nil {
+		return nil, err
+	}
+	s.db = db
+	return s, nil
+}
+
+func (s *Store) openDB(path string) (*bolt.DB, error) {
+	db, err := bolt.Open(path, 0o644, &bolt.Options{
+		Timeout:        s.opts.Timeout,
+		NoSync:         s.opts.NoSync,
+		ReadOnly:       s.opts.ReadOnly,
+		NoFreelistSync: true,
+		FreelistType:   bolt.FreelistMapType,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("triplestore: open %s: %w", path, err)
+	}
+	var dv uint64
+	if s.opts.ReadOnly {
+		err = db.View(func(tx *bolt.Tx) error {
+			var e error
+			dv, e = checkMeta(tx)
+			return e
+		})
+	} else {
+		err = db.Update(func(tx *bolt.Tx) error {
+			if err := initBuckets(tx); err != nil {
+				return err
+			}
+			var e error
+			dv, e = checkMeta(tx)
+			return e
+		})
+	}
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("triplestore: open %s: %w", path, err)
+	}
+	s.dataVersion.Store(dv)
+	return db, nil
+}
+
+func initBuckets(tx *bolt.Tx) error {
+	meta := tx.Bucket(bktMeta)
+	if meta == nil {
+		var err error
+		if meta, err = tx.CreateBucket(bktMeta); err != nil {
+			return err
+		}
+		if err := meta.Put(keyVersion, binary.AppendUvarint(nil, FormatVersion)); err != nil {
+			return err
+		}
+	}
+	for _, name := range allBuckets() {
+		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func allBuckets() [][]byte {
+	names := [][]byte{bktI2T, bktT2I, bktNS, bktNSID, bktStats}
+	for i := range indexDefs {
+		names = append(names, []byte(indexDefs[i].name))
+	}
+	return names
+}
+
+func checkMeta(tx *bolt.Tx) (uint64, error) {
+	meta := tx.Bucket(bktMeta)
+	if meta == nil {
+		return 0, fmt.Errorf("%w: no meta bucket (not a uwp store?)", ErrVersion)
+	}
+	v, n := binary.Uvarint(meta.Get(keyVersion))
+	if n <= 0 || v != FormatVersion {
+		return 0, fmt.Errorf("%w: file has version %d, this build reads %d", ErrVersion, v, FormatVersion)
+	}
+	for _, name := range allBuckets() {
+		if tx.Bucket(name) == nil {
+			return 0, fmt.Errorf("%w: missing bucket %q", ErrCorrupt, name)
+		}
+	}
+	dv, _ := binary.Uvarint(meta.Get(keyDataVersion))
+	return dv, nil
+}
+
+// Close closes the file. Transactions must be finished first.
+func (s *Store) Close() error {
+	s.dbMu.Lock()
+	defer s.dbMu.Unlock()
+	if s.db == nil {
+		return nil
+	}
+	err := s.db.Close()
+	s.db = nil
+	return err
+}
+
+// Path returns the file name the store was opened with.
+func (s *Store) Path() string { return s.path }
+
+// DataVersion is a counter bumped by every commit that changed the data (Update, Load). It
+// survives reopening. The web layer derives ETags from it.
+func (s *Store) DataVersion() uint64 { return s.dataVersion.Load() }
+
+// Begin starts a transaction. A writable one waits for the current writer (and Load) to
+// finish. Every transaction must end with Commit or Rollback; read transactions only with
+// Rollback (Commit on them is a Rollback).
+func (s *Store) Begin(writable bool) (*Tx, error) {
+	if writable {
+		if s.opts.ReadOnly {
+			return nil, ErrReadOnly
+		}
+		s.writeMu.Lock()
+	}
+	s.dbMu.RLock()
+	if s.db == nil {
+		s.dbMu.RUnlock()
+		if writable {
+			s.writeMu.Unlock()
+		}
+		return nil, bolt.ErrDatabaseNotOpen
+	}
+	btx, err := s.db.Begin(writable)
+	if err != nil {
+		s.dbMu.RUnlock()
+		if writable {
+			s.writeMu.Unlock()
+		}
+		return nil, err
+	}
+	return newTx(s, btx), nil
+}
+
+// View runs fn in a read transaction.
+func (s *Store) View(fn func(tx *Tx) error) error {
+	tx, err := s.Begin(false)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	return fn(tx)
+}
+
+// Update runs fn in a write transaction and commits it when fn returns nil; otherwise (and
+// on a panic) it rolls back and returns fn's error.
+func (s *Store) Update(fn func(tx *Tx) error) (err error) {
+	tx, err := s.Begin(true)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if tx.btx != nil {
+			tx.Rollback()
+		}
+	}()
+	if err := fn(tx); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// Size returns the size of the store file in bytes.
+func (s *Store) Size() (int64, error) {
+	fi, err := os.Stat(s.path)
+	if err != nil {
+		return 0, err
+	}
+	return fi.Size(), nil
+}
+
+func (s *Store) nsName(id uint64) (string, bool) {
+	s.nsMu.RLock()
+	defer s.nsMu.RUnlock()
+	n, ok := s.nsByID[id]
+	return n, ok
+}
+
+func (s *Store) nsID(name string) (uint64, bool) {
+	s.nsMu.RLock()
+	defer s.nsMu.RUnlock()
+	id, ok := s.nsByName[name]
+	return id, ok
+}
+
+func (s *Store) nsRemember(name string, id uint64) {
+	s.nsMu.Lock()
+	s.nsByName[name] = id
+	s.nsByID[id] = name
+	s.nsMu.Unlock()
+}
+
+func (s *Store) nsForget() {
+	s.nsMu.Lock()
+	s.nsByName = map[string]uint64{}
+	s.nsByID = map[uint64]string{}
+	s.nsMu.Unlock()
+}
+
+var errClosed = errors.New("triplestore: store closed")

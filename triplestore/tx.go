@@ -1,0 +1,144 @@
+package triplestore
+
+import (
+	"encoding/binary"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// Tx is a read or write transaction. It is not safe for concurrent use; byte slices and
+// iterators obtained from it are valid only until it ends.
+type Tx struct {
+	s   *Store
+	btx *bolt.Tx
+
+	idx                          [numIndexes]*bolt.Bucket
+	meta, i2t, t2i, ns, nsid, st *bolt.Bucket
+
+	nsNew    map[string]uint64 // namespaces created by this write transaction
+	nsNewID  map[uint64]string
+	delta    *statsDelta
+	blankSeq uint64 // next free inline blank number, when loaded (write tx)
+	blankSet bool
+	changed  bool
+
+	keyBuf, encBuf []byte
+}
+
+func newTx(s *Store, btx *bolt.Tx) *Tx {
+	tx := &Tx{s: s, btx: btx}
+	for i := range indexDefs {
+		tx.idx[i] = btx.Bucket([]byte(indexDefs[i].name))
+	}
+	tx.meta = btx.Bucket(bktMeta)
+	tx.i2t = btx.Bucket(bktI2T)
+	tx.t2i = btx.Bucket(bktT2I)
+	tx.ns = btx.Bucket(bktNS)
+	tx.nsid = btx.Bucket(bktNSID)
+	tx.st = btx.Bucket(bktStats)
+	if btx.Writable() {
+		tx.delta = newStatsDelta()
+	}
+	return tx
+}
+
+// Writable reports whether the transaction may write.
+func (tx *Tx) Writable() bool { return tx.btx != nil && tx.btx.Writable() }
+
+// Commit ends a write transaction, making its changes durable (unless Options.NoSync) and
+// bumping DataVersion when anything changed. On a read transaction it is Rollback.
+func (tx *Tx) Commit() error {
+	if tx.btx == nil {
+		return ErrTxClosed
+	}
+	if !tx.btx.Writable() {
+		return tx.Rollback()
+	}
+	var dv uint64
+	err := func() error {
+		if !tx.changed {
+			return nil
+		}
+		if err := tx.delta.flush(tx.st); err != nil {
+			return err
+		}
+		if tx.blankSet {
+			if err := tx.meta.Put(keyBlankSeq, binary.AppendUvarint(nil, tx.blankSeq)); err != nil {
+				return err
+			}
+		}
+		dv, _ = binary.Uvarint(tx.meta.Get(keyDataVersion))
+		dv++
+		return tx.meta.Put(keyDataVersion, binary.AppendUvarint(nil, dv))
+	}()
+	if err != nil {
+		tx.Rollback()
+		return err
+	}
+	if err := tx.btx.Commit(); err != nil {
+		tx.end()
+		return err
+	}
+	if tx.changed {
+		tx.s.dataVersion.Store(dv)
+	}
+	for name, id := range tx.nsNew {
+		tx.s.nsRemember(name, id)
+	}
+	tx.end()
+	return nil
+}
+
+// Rollback ends the transaction, discarding any changes. It is safe to call after Commit
+// (it then returns ErrTxClosed and does nothing).
+func (tx *Tx) Rollback() error {
+	if tx.btx == nil {
+		return ErrTxClosed
+	}
+	err := tx.btx.Rollback()
+	tx.end()
+	return err
+}
+
+func (tx *Tx) end() {
+	writable := tx.btx.Writable()
+	tx.btx = nil
+	tx.s.dbMu.RUnlock()
+	if writable {
+		tx.s.writeMu.Unlock()
+	}
+}
+
+func (tx *Tx) check(write bool) error {
+	if tx.btx == nil {
+		return ErrTxClosed
+	}
+	if write && !tx.btx.Writable() {
+		return ErrReadOnly
+	}
+	return nil
+}
+
+// nextBlank returns a fresh inline blank node ID (label "l<n>").
+func (tx *Tx) nextBlank() TermID {
+	tx.loadBlankSeq()
+	n := tx.blankSeq
+	tx.blankSeq++
+	tx.blankSet = true
+	return mkID(tagBlankN, n)
+}
+
+func (tx *Tx) loadBlankSeq() {
+	if !tx.blankSet {
+		tx.blankSeq, _ = binary.Uvarint(tx.meta.Get(keyBlankSeq))
+		tx.blankSet = true
+	}
+}
+
+// noteBlank keeps the loader's blank sequence ahead of an explicitly written label "l<n>".
+func (tx *Tx) noteBlank(id TermID) {
+	tx.loadBlankSeq()
+	if n := id.payload(); n >= tx.blankSeq {
+		tx.blankSeq = n + 1
+	}
+}
