@@ -56,21 +56,6 @@ type propAttr struct {
 
 type nsBinding struct{ prefix, uri string }
 
-// source remembers the error of the underlying reader, so that I/O errors can be told
-// apart from the XML errors encoding/xml reports without a type of their own.
-type source struct {
-	r   io.Reader
-	err error
-}
-
-func (s *source) Read(p []byte) (int, error) {
-	n, err := s.r.Read(p)
-	if err != nil && err != io.EOF {
-		s.err = err
-	}
-	return n, err
-}
-
 // reader is the streaming RDF/XML parser behind NewReader.
 type reader struct {
 	dec   *xml.Decoder
@@ -82,16 +67,17 @@ type reader struct {
 	head  int
 	err   error
 
-	line, col int // where the current token starts
-	bnodes    int
-	ids       map[rdf.IRI]struct{}
-	rootDone  bool
+	line, byteCol int   // where the current token starts (encoding/xml counts bytes)
+	off           int64 // byte offset of the same place
+	bnodes        int
+	ids           map[rdf.IRI]struct{}
+	rootDone      bool
 }
 
 // NewReader returns a reader of the RDF/XML document in r. opts.Base is the document's base IRI
 // (xml:base attributes override it); opts.File names the input in errors; opts.Line is ignored.
 func NewReader(r io.Reader, opts rdf.ReadOptions) rdf.Reader {
-	src := &source{r: r}
+	src := newSource(r)
 	d := xml.NewDecoder(src)
 	d.Strict = true
 	d.CharsetReader = charsetReader
@@ -122,11 +108,14 @@ func (r *reader) Read() (rdf.Quad, error) {
 
 // errorf makes a fatal syntax error at the start of the current token.
 func (r *reader) errorf(format string, args ...any) error {
-	return &rdf.SyntaxError{File: r.file, Line: r.line, Col: r.col, Msg: fmt.Sprintf(format, args...), Fatal: true}
+	col := r.src.column(r.off, r.byteCol)
+	return &rdf.SyntaxError{File: r.file, Line: r.line, Col: col, Msg: fmt.Sprintf(format, args...), Fatal: true}
 }
 
 func (r *reader) step() error {
-	r.line, r.col = r.dec.InputPos()
+	r.off = r.dec.InputOffset()
+	r.line, r.byteCol = r.dec.InputPos()
+	r.src.mark(r.off)
 	tok, err := r.dec.RawToken()
 	if err == io.EOF {
 		return r.eof()
@@ -135,7 +124,8 @@ func (r *reader) step() error {
 		if r.src.err != nil && errors.Is(err, r.src.err) {
 			return err // the underlying reader failed: not the document's fault
 		}
-		r.line, r.col = r.dec.InputPos()
+		r.off = r.dec.InputOffset()
+		r.line, r.byteCol = r.dec.InputPos()
 		var se *xml.SyntaxError
 		if errors.As(err, &se) {
 			return r.errorf("XML: %s", se.Msg)

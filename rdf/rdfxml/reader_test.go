@@ -100,6 +100,9 @@ func TestReader_Errors(t *testing.T) {
 		{"parseType and resource", head + `<ex:A><ex:p rdf:parseType="Resource" rdf:resource="http://x/"/></ex:A>`, "", 2, 7, "rdf:parseType and rdf:resource"},
 		{"about and ID", head + `<ex:A rdf:about="http://x/" rdf:ID="i"/>`, "http://b/", 2, 1, "more than one of"},
 		{"content after root", `<ex:A xmlns:ex="http://e/"/><ex:B/>`, "", 1, 29, "after the document element"},
+		{"rune columns", head + `<ex:A ex:p="ééé"/><ex:B rdf:about="x"/>`, "", 2, 19, `relative IRI "x"`},
+		{"rune columns in XML errors", head + `<ex:A ex:p="ééé" <`, "", 2, 18, "XML:"},
+		{"long line", head + `<ex:A ex:p="` + strings.Repeat("é", 70000) + `"/><ex:B rdf:about="x"/>`, "", 2, 70016, `relative IRI "x"`},
 		{"duplicate attribute", head + `<ex:A ex:p="1" ex:p="2"/>`, "", 2, 1, "appears twice"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
