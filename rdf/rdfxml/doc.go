@@ -24,6 +24,9 @@
 //     boundary to resume at. Error columns count bytes, as encoding/xml reports them.
 //   - Triples come out as soon as they are known, which for literals is at their end tag;
 //     a document cut short therefore yields its first triples and then the error.
+//   - Attributes must be namespace-qualified, except the legacy unqualified about, ID,
+//     resource, parseType and type, which read as their rdf: forms; any other unqualified
+//     attribute is an error. Attributes whose prefix or name starts with "xml" are ignored.
 //   - Only UTF-8, ISO-8859-1 and US-ASCII inputs are read. Internal DTD entities
 //     (<!ENTITY rdf "...">) are expanded; external ones are not fetched.
 //   - RDF/XML cannot express named graphs: the writer rejects quads with a Graph, and predicates

@@ -30,7 +30,7 @@ type writer struct {
 }
 
 // NewWriter returns a writer of RDF/XML to w. opts.Prefixes are declared on rdf:RDF (invalid or
-// xml-reserved prefixes are skipped; the rdf prefix is always bound to the RDF namespace, and
+// xml-reserved prefixes and relative namespace IRIs are skipped; the rdf prefix is always bound to the RDF namespace, and
 // "" declares a default namespace); predicates in other namespaces get prefixes ns1, ns2, ...
 // declared on the property element itself, so nothing is buffered. opts.Base is written as
 // xml:base and IRIs under it are written relative to it. Each run of consecutive triples with
@@ -46,7 +46,7 @@ func NewWriter(w io.Writer, opts rdf.WriteOptions) rdf.Writer {
 	}
 	wr.declare("rdf", rdfNS)
 	for _, ns := range opts.Prefixes {
-		if ns.Prefix == "rdf" || !validPrefix(ns.Prefix) || ns.IRI == "" || !validXML(ns.IRI) {
+		if ns.Prefix == "rdf" || !validPrefix(ns.Prefix) || !rdf.IsAbsoluteIRI(ns.IRI) || !validXML(ns.IRI) {
 			continue
 		}
 		wr.declare(ns.Prefix, ns.IRI)
