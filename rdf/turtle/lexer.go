@@ -95,7 +95,12 @@ func newLexer(r io.Reader, file string, line int) *lexer {
 	if line <= 0 {
 		line = 1
 	}
-	return &lexer{r: br, line: line, col: 1, file: file, la: make([]rune, 0, 16)}
+	l := &lexer{r: br, line: line, col: 1, file: file, la: make([]rune, 0, 16)}
+	if l.peek(0) == 0xFEFF {
+		// A byte order mark is not in the grammar, but editors write one; it is not data.
+		l.la = l.la[:0]
+	}
+	return l
 }
 
 // peek returns the rune k places ahead without consuming it.
