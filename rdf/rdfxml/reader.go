@@ -134,6 +134,7 @@ func (r *reader) step() error {
 	}
 	switch t := tok.(type) {
 	case xml.StartElement:
+		r.normalizeAttrs(t)
 		return r.start(t)
 	case xml.EndElement:
 		return r.end(t)

@@ -95,3 +95,12 @@ func (s *source) column(off int64, byteCol int) int {
 	}
 	return before + utf8.RuneCount(line) + 1
 }
+
+// since returns the bytes read from offset off on, or nil when they are not at hand.
+func (s *source) since(off int64) []byte {
+	i := int(off - s.bufOff)
+	if s.decoded || i < 0 || i > len(s.buf) {
+		return nil
+	}
+	return s.buf[i:]
+}
