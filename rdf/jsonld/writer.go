@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"strings"
 
 	"github.com/piprate/json-gold/ld"
 	"github.com/uitwisselingsplatform/uwp/rdf"
@@ -88,10 +89,7 @@ func (w *writer) document() (doc map[string]any, err error) {
 	opts := ld.NewJsonLdOptions("")
 	opts.DocumentLoader = w.loader
 	opts.ProcessingMode = ld.JsonLd_1_1
-	expanded, err := ld.NewJsonLdApi().FromRDF(w.dataset(), opts)
-	if err != nil {
-		return nil, fmt.Errorf("jsonld: %w", err)
-	}
+	expanded := fromRDF(w.sorted())
 	out, err := compact(expanded, ctx, opts)
 	if err != nil {
 		return nil, fmt.Errorf("jsonld: compacting with the context: %w", err)
@@ -133,9 +131,9 @@ func compact(expanded []any, ctx any, opts *ld.JsonLdOptions) (map[string]any, e
 	return out, nil
 }
 
-// dataset sorts and deduplicates the buffered quads into json-gold's dataset. Sorting makes
-// the order of values in the output independent of the order of Writes.
-func (w *writer) dataset() *ld.RDFDataset {
+// sorted sorts and deduplicates the buffered quads by their N-Quads form, so that the order
+// of values in the output does not depend on the order of Writes.
+func (w *writer) sorted() []rdf.Quad {
 	keys := make([]string, len(w.quads))
 	idx := make([]int, len(w.quads))
 	for i, q := range w.quads {
@@ -143,21 +141,14 @@ func (w *writer) dataset() *ld.RDFDataset {
 		idx[i] = i
 	}
 	sort.Slice(idx, func(a, b int) bool { return keys[idx[a]] < keys[idx[b]] })
-	ds := ld.NewRDFDataset()
-	prev := ""
+	out := make([]rdf.Quad, 0, len(idx))
 	for n, i := range idx {
-		if n > 0 && keys[i] == prev {
+		if n > 0 && keys[i] == keys[idx[n-1]] {
 			continue
 		}
-		prev = keys[i]
-		q := w.quads[i]
-		g := "@default"
-		if q.Graph != nil {
-			g = nodeValue(q.Graph)
-		}
-		ds.Graphs[g] = append(ds.Graphs[g], ld.NewQuad(ldNode(q.Subject), ldNode(q.Predicate), ldNode(q.Object), g))
+		out = append(out, w.quads[i])
 	}
-	return ds
+	return out
 }
 
 func nodeValue(t rdf.Term) string {
@@ -166,22 +157,6 @@ func nodeValue(t rdf.Term) string {
 		return string(x)
 	case rdf.BlankNode:
 		return "_:" + string(x)
-	default:
-		panic(fmt.Sprintf("unreachable: %T", t))
-	}
-}
-
-func ldNode(t rdf.Term) ld.Node {
-	switch x := t.(type) {
-	case rdf.IRI:
-		return ld.NewIRI(string(x))
-	case rdf.BlankNode:
-		return ld.NewBlankNode("_:" + string(x))
-	case rdf.Literal:
-		if x.Lang != "" {
-			return ld.NewLiteral(x.Lexical, string(rdf.RDFLangString), x.Lang)
-		}
-		return ld.NewLiteral(x.Lexical, string(x.Datatype), "")
 	default:
 		panic(fmt.Sprintf("unreachable: %T", t))
 	}
@@ -203,17 +178,66 @@ func (w *writer) context() (any, error) {
 		return ctx, nil
 	}
 	ctx := map[string]any{}
+	clash := w.schemes()
 	for _, ns := range w.opts.Prefixes {
+		if clash[ns.Prefix] {
+			// An IRI ex:x would read back as a compact IRI: compaction refuses ("IRI confused
+			// with prefix"), so such a prefix is left out.
+			continue
+		}
 		if ns.Prefix == "" {
 			ctx["@vocab"] = ns.IRI
 		} else {
 			ctx[ns.Prefix] = ns.IRI
 		}
 	}
-	if w.opts.Base != "" {
+	if w.opts.Base != "" && w.relativizes(w.opts.Base) {
 		ctx["@base"] = w.opts.Base
 	}
 	return ctx, nil
+}
+
+// relativizes reports whether every IRI the compaction may write relative to base resolves
+// back to itself. json-gold's ld.RemoveBase gets some IRIs wrong (http://a against
+// http://a/b/c gives ../../ , which resolves to http://a/); @base is then left out and every
+// IRI is written absolute.
+func (w *writer) relativizes(base string) bool {
+	ok := func(t rdf.Term) bool {
+		iri, isIRI := t.(rdf.IRI)
+		return !isIRI || ld.Resolve(base, ld.RemoveBase(base, string(iri))) == string(iri)
+	}
+	for _, q := range w.quads {
+		if !ok(q.Subject) || !ok(q.Object) || !ok(q.Graph) {
+			return false
+		}
+	}
+	return true
+}
+
+// schemes returns the IRI schemes used by the buffered quads.
+func (w *writer) schemes() map[string]bool {
+	out := map[string]bool{}
+	add := func(t rdf.Term) {
+		var s string
+		switch x := t.(type) {
+		case rdf.IRI:
+			s = string(x)
+		case rdf.Literal:
+			s = string(x.Datatype)
+		default:
+			return
+		}
+		if scheme, _, ok := strings.Cut(s, ":"); ok {
+			out[scheme] = true
+		}
+	}
+	for _, q := range w.quads {
+		add(q.Subject)
+		add(q.Predicate)
+		add(q.Object)
+		add(q.Graph)
+	}
+	return out
 }
 
 func isEmptyContext(ctx any) bool {
