@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"errors"
 	"flag"
+	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -129,4 +131,28 @@ func ExampleNewWriter() {
 	//
 	// <http://example.org/book> a schema:Book ;
 	//     schema:author [ schema:name "Ada" ] .
+}
+
+func ExampleNewReader() {
+	const doc = `@prefix ex: <http://example.org/> .
+ex:s ex:p ex:o .
+ex:s ex:p .
+ex:s ex:q "fine" .`
+	r := turtle.NewReader(strings.NewReader(doc), rdf.ReadOptions{File: "doc.ttl"})
+	for {
+		q, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			// Fatal is false: the reader skipped the bad statement and goes on.
+			fmt.Println("error:", err)
+			continue
+		}
+		fmt.Println(q)
+	}
+	// Output:
+	// <http://example.org/s> <http://example.org/p> <http://example.org/o> .
+	// error: doc.ttl:3:11: expected object, found '.'
+	// <http://example.org/s> <http://example.org/q> "fine" .
 }
