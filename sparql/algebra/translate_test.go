@@ -1,0 +1,114 @@
+package algebra
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/uitwisselingsplatform/uwp/internal/w3c"
+	"github.com/uitwisselingsplatform/uwp/sparql/parser"
+	"github.com/uitwisselingsplatform/uwp/sparql/syntax"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden .sse files under testdata/translate")
+
+const goldenHeader = "# SSE of the algebra of the query in the .rq file of the same name; regenerate with go test ./sparql/algebra -update\n"
+
+// TestTranslate_Golden translates every testdata/translate/*.rq and compares the SSE with the
+// .sse file beside it.
+func TestTranslate_Golden(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("testdata", "translate", "*.rq"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no golden queries: %v", err)
+	}
+	for _, f := range files {
+		name := strings.TrimSuffix(filepath.Base(f), ".rq")
+		t.Run(name, func(t *testing.T) {
+			src, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			q, err := parser.ParseQuery(string(src), parser.Options{Base: "http://example.org/base/"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			op, err := Translate(q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := goldenHeader + op.String() + "\n"
+			golden := strings.TrimSuffix(f, ".rq") + ".sse"
+			if *update {
+				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run with -update to create it)", err)
+			}
+			if got != string(want) {
+				t.Errorf("SSE differs from %s\n--- got\n%s--- want\n%s", golden, got, want)
+			}
+		})
+	}
+}
+
+// TestTranslate_W3C translates the query of every W3C evaluation test and positive syntax
+// test, and the WHERE parts of every update: translation must not fail.
+func TestTranslate_W3C(t *testing.T) {
+	dir := w3c.Dir(t)
+	var tests []w3c.Test
+	for _, m := range []string{"sparql10/manifest.ttl", "sparql11/manifest-all.ttl"} {
+		ts, err := w3c.LoadManifest(filepath.Join(dir, "sparql", m))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, tc := range ts {
+			f := tc.Query + tc.Request
+			if strings.HasPrefix(tc.Type, "Positive") {
+				f = tc.Action
+			}
+			if f != "" {
+				tc.Action = f
+				tests = append(tests, tc)
+			}
+		}
+	}
+	w3c.Run(t, "sparql translate", tests, nil, func(t *testing.T, tc w3c.Test) error {
+		src, err := os.ReadFile(tc.Action)
+		if err != nil {
+			return err
+		}
+		opts := parser.Options{Base: w3c.FileURL(tc.Action)}
+		if strings.HasSuffix(tc.Action, ".ru") {
+			u, err := parser.ParseUpdate(string(src), opts)
+			if err != nil {
+				return err
+			}
+			for _, op := range u.Operations {
+				if m, ok := op.(*syntax.Modify); ok {
+					a, err := TranslatePattern(m.Where)
+					if err != nil {
+						return err
+					}
+					_ = a.String()
+				}
+			}
+			return nil
+		}
+		q, err := parser.ParseQuery(string(src), opts)
+		if err != nil {
+			return err
+		}
+		op, err := Translate(q)
+		if err != nil {
+			return err
+		}
+		_ = op.String()
+		return nil
+	})
+}
