@@ -1,0 +1,212 @@
+package expr
+
+import (
+	"strings"
+
+	"github.com/uitwisselingsplatform/uwp/rdf"
+)
+
+// category is the value space a literal falls in for the operators of 17.3.
+type category uint8
+
+const (
+	catNumeric category = iota + 1
+	catBoolean
+	catDateTime
+	catDate
+	catString
+	catLang
+	catOther // unknown datatype, or ill-formed lexical form of a known one
+)
+
+// value is a literal classified and, where the operators need it, parsed.
+type value struct {
+	cat category
+	lit rdf.Literal
+	num Number
+	b   bool
+	dt  DateTime
+}
+
+func classify(l rdf.Literal) value {
+	v := value{lit: l, cat: catOther}
+	switch {
+	case l.Lang != "":
+		v.cat = catLang
+	case l.Datatype == rdf.XSDString:
+		v.cat = catString
+	case l.Datatype == rdf.XSDBoolean:
+		if b, ok := parseBoolean(l.Lexical); ok {
+			v.cat, v.b = catBoolean, b
+		}
+	case l.Datatype == rdf.XSDDateTime || l.Datatype == rdf.XSDDate:
+		if d, err := parseDateTimeLit(l); err == nil {
+			v.cat, v.dt = catDateTime, d
+			if d.IsDate {
+				v.cat = catDate
+			}
+		}
+	default:
+		if n, err := ParseNumber(l); err == nil {
+			v.cat, v.num = catNumeric, n
+		}
+	}
+	return v
+}
+
+// Equal implements A = B (https://www.w3.org/TR/sparql11-query/#OperatorMapping):
+// op:numeric-equal for numbers (NaN equals nothing), string equality for simple literals
+// and xsd:string, op:boolean-equal, op:dateTime-equal (ErrTypeError when one has a
+// timezone and the other has none and they are too close to tell), and RDFterm-equal for
+// the rest: identical terms are equal; two literals of different known value spaces are
+// unequal; a literal of an unknown datatype (or an ill-formed one) differing from the other
+// term is ErrTypeError, since the values might be equal.
+func Equal(a, b rdf.Term) (bool, error) {
+	if a == nil || b == nil {
+		return false, ErrUnbound
+	}
+	la, aok := a.(rdf.Literal)
+	lb, bok := b.(rdf.Literal)
+	if !aok || !bok {
+		return a == b, nil
+	}
+	// Fast paths for the common cases; NaN must not take the identity path.
+	if la.Datatype == lb.Datatype && la.Lang == "" && lb.Lang == "" {
+		switch la.Datatype {
+		case rdf.XSDString:
+			return la.Lexical == lb.Lexical, nil
+		case rdf.XSDInteger:
+			if la.Lexical == lb.Lexical && isIntegerLex(la.Lexical) {
+				return true, nil
+			}
+		}
+	}
+	return literalEqual(classify(la), classify(lb))
+}
+
+func literalEqual(x, y value) (bool, error) {
+	if x.cat == catOther || y.cat == catOther {
+		if x.lit == y.lit {
+			return true, nil
+		}
+		return false, ErrTypeError
+	}
+	if x.cat != y.cat {
+		return false, nil
+	}
+	switch x.cat {
+	case catNumeric:
+		c, ok := x.num.Cmp(y.num)
+		return ok && c == 0, nil
+	case catBoolean:
+		return x.b == y.b, nil
+	case catDateTime, catDate:
+		c, ok := x.dt.Compare(y.dt)
+		if !ok {
+			return false, ErrTypeError
+		}
+		return c == 0, nil
+	case catString:
+		return x.lit.Lexical == y.lit.Lexical, nil
+	case catLang:
+		return x.lit.Lexical == y.lit.Lexical && strings.EqualFold(x.lit.Lang, y.lit.Lang), nil
+	default:
+		panic("unreachable: category")
+	}
+}
+
+// NotEqual implements A != B: the negation of Equal, with the same errors.
+func NotEqual(a, b rdf.Term) (bool, error) {
+	eq, err := Equal(a, b)
+	if err != nil {
+		return false, err
+	}
+	if !eq {
+		// NaN != NaN is true, and so is everything Equal found false.
+		return true, nil
+	}
+	return false, nil
+}
+
+// order compares a and b for <, <=, >, >=: numbers, simple literals / xsd:string
+// (by code point), booleans (false < true) and date/times. unordered is true when a NaN
+// takes part (every comparison is then false). Other pairs are ErrTypeError.
+func order(a, b rdf.Term) (c int, unordered bool, err error) {
+	if a == nil || b == nil {
+		return 0, false, ErrUnbound
+	}
+	la, aok := a.(rdf.Literal)
+	lb, bok := b.(rdf.Literal)
+	if !aok || !bok {
+		return 0, false, ErrTypeError
+	}
+	if la.Datatype == rdf.XSDString && lb.Datatype == rdf.XSDString {
+		return strings.Compare(la.Lexical, lb.Lexical), false, nil
+	}
+	x, y := classify(la), classify(lb)
+	if x.cat != y.cat {
+		return 0, false, ErrTypeError
+	}
+	switch x.cat {
+	case catNumeric:
+		c, ok := x.num.Cmp(y.num)
+		return c, !ok, nil
+	case catBoolean:
+		return boolCmp(x.b, y.b), false, nil
+	case catDateTime, catDate:
+		c, ok := x.dt.Compare(y.dt)
+		if !ok {
+			return 0, false, ErrTypeError
+		}
+		return c, false, nil
+	}
+	return 0, false, ErrTypeError
+}
+
+func boolCmp(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case !a:
+		return -1
+	}
+	return 1
+}
+
+// Less implements A < B.
+func Less(a, b rdf.Term) (bool, error) {
+	c, u, err := order(a, b)
+	return err == nil && !u && c < 0, err
+}
+
+// LessEq implements A <= B.
+func LessEq(a, b rdf.Term) (bool, error) {
+	c, u, err := order(a, b)
+	return err == nil && !u && c <= 0, err
+}
+
+// Greater implements A > B.
+func Greater(a, b rdf.Term) (bool, error) {
+	c, u, err := order(a, b)
+	return err == nil && !u && c > 0, err
+}
+
+// GreaterEq implements A >= B.
+func GreaterEq(a, b rdf.Term) (bool, error) {
+	c, u, err := order(a, b)
+	return err == nil && !u && c >= 0, err
+}
+
+// SameTerm implements sameTerm (https://www.w3.org/TR/sparql11-query/#func-sameTerm):
+// the same RDF term, language tags compared case-insensitively.
+func SameTerm(a, b rdf.Term) (bool, error) {
+	if a == nil || b == nil {
+		return false, ErrUnbound
+	}
+	if a == b {
+		return true, nil
+	}
+	la, aok := a.(rdf.Literal)
+	lb, bok := b.(rdf.Literal)
+	return aok && bok && la.Lang != "" && la.Lexical == lb.Lexical && strings.EqualFold(la.Lang, lb.Lang), nil
+}

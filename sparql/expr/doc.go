@@ -1,0 +1,42 @@
+// Package expr is the SPARQL 1.1 function and operator library
+// (https://www.w3.org/TR/sparql11-query/#SparqlOps) over rdf.Term values.
+//
+// The evaluator walks algebra expressions and calls this package with the terms it has
+// bound; nothing here knows about variables, solutions or the store.
+//
+// # Basics
+//
+//   - Errors are values. Every function returns (rdf.Term, error); an error is an expression
+//     error in the sense of section 17.2 (a type error, an unbound argument, an ill-formed
+//     lexical form). The sentinels live in errors.go; test with errors.Is. Or and And
+//     implement the three-valued logic of || and && on (Term, error) pairs, and EBV the
+//     effective boolean value of 17.2.2.
+//   - Numbers: Number is a parsed xsd:integer, xsd:decimal, xsd:float or xsd:double value.
+//     Integers stay exact (int64 with a math/big fallback), decimals are exact (math/big.Rat;
+//     division rounds to DecimalDivisionDigits fractional digits as XPath permits), float
+//     and double follow IEEE 754. Derived integer types (xsd:int, xsd:long,
+//     xsd:nonNegativeInteger, ...) promote to xsd:integer.
+//   - Comparison: Equal, NotEqual, Less, LessEq, Greater, GreaterEq are the SPARQL operators;
+//     SameTerm is sameTerm; Compare is the total order ORDER BY uses (15.1).
+//   - Functions are plain Go functions named after the SPARQL built-ins (Str, Lang, Regex,
+//     Substr, Year, SHA256, Cast, ...). Functions that need per-query state take it as an
+//     argument: BNode takes a label generator, Now takes the query's instant, IRI a base.
+//   - Aggregates: NewAggregator returns an Aggregator for COUNT, SUM, AVG, MIN, MAX, SAMPLE
+//     and GROUP_CONCAT, with DISTINCT (18.5).
+//
+// # Lexical forms
+//
+// Results of arithmetic and casts use canonical lexical forms: integers without leading
+// zeros or plus sign, decimals with at least one digit after the point ("2.0"), doubles and
+// floats in scientific notation with one digit before the point ("1.0E1", "2.5E-1",
+// "INF", "NaN"). The W3C tests compare numeric results as terms, and these forms are the
+// ones their expected results use for computed values.
+//
+// # Caveats
+//
+// Literals whose lexical form is ill-formed for their (known) datatype, such as
+// "abc"^^xsd:integer, are treated like literals of an unknown datatype: they are not numeric,
+// = on them is an error unless the terms are identical, and casts from them fail.
+// Regular expressions are translated from XPath syntax to Go's RE2 syntax; back-references
+// are not supported (RE2 has none) and give ErrBadRegex.
+package expr

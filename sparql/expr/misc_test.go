@@ -1,0 +1,139 @@
+package expr
+
+import (
+	"fmt"
+	"regexp"
+	"testing"
+	"time"
+
+	"github.com/uitwisselingsplatform/uwp/rdf"
+)
+
+func TestNow(t *testing.T) {
+	at := time.Date(2026, 11, 27, 1, 2, 3, 450_000_000, time.FixedZone("", -8*3600))
+	got := Now(at)
+	want := rdf.NewTypedLiteral("2026-11-27T01:02:03.45-08:00", rdf.XSDDateTime)
+	if got != want {
+		t.Fatalf("Now = %s, want %s", got, want)
+	}
+	if y, _ := Year(got); y != Int(2026).Literal() {
+		t.Errorf("YEAR(NOW()) = %s", y)
+	}
+	if tz, _ := TZ(Now(at.UTC())); tz != rdf.NewLiteral("Z") {
+		t.Errorf("TZ(NOW() in UTC) = %s", tz)
+	}
+}
+
+func TestGenerators(t *testing.T) {
+	uuidRE := regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$`)
+	u1, u2 := UUID().(rdf.IRI), UUID().(rdf.IRI)
+	if u1 == u2 || !uuidRE.MatchString(string(u1[len("urn:uuid:"):])) {
+		t.Errorf("UUID() = %s, %s", u1, u2)
+	}
+	s := StrUUID().(rdf.Literal)
+	if !uuidRE.MatchString(s.Lexical) || s.Datatype != rdf.XSDString {
+		t.Errorf("STRUUID() = %s", s)
+	}
+	for range 100 {
+		n, err := ParseNumber(Rand())
+		if err != nil || n.Kind() != KindDouble || n.Float64() < 0 || n.Float64() >= 1 {
+			t.Fatalf("RAND() = %v, %v", n, err)
+		}
+	}
+	n := 0
+	fresh := func() rdf.BlankNode { n++; return rdf.BlankNode(fmt.Sprintf("n%d", n)) }
+	if a, b := BNode(fresh), BNode(fresh); a == b {
+		t.Errorf("BNODE() twice gave %s both times", a)
+	}
+	keyed := func(s string) rdf.BlankNode { return rdf.BlankNode("k" + s) }
+	if b, err := BNodeFrom(rdf.NewLiteral("x"), keyed); err != nil || b != rdf.BlankNode("kx") {
+		t.Errorf(`BNODE("x") = %v, %v`, b, err)
+	}
+	if _, err := BNodeFrom(rdf.NewLangLiteral("x", "en"), keyed); err == nil {
+		t.Error(`BNODE("x"@en) gave no error`)
+	}
+}
+
+func TestLookupBuiltin(t *testing.T) {
+	for _, name := range []string{"strlen", "isIRI", "Langmatches", "+", "<="} {
+		if _, ok := LookupBuiltin(name); !ok {
+			t.Errorf("LookupBuiltin(%q) failed", name)
+		}
+	}
+	for _, name := range []string{"BOUND", "IF", "COALESCE", "IRI", "BNODE", "NOW", "EXISTS"} {
+		if _, ok := LookupBuiltin(name); ok {
+			t.Errorf("LookupBuiltin(%q) should be left to the evaluator", name)
+		}
+	}
+	if !CastFunction(rdf.XSDInteger) || !CastFunction(XSDUnsignedByte) || CastFunction(rdf.RDFType) {
+		t.Error("CastFunction misclassifies")
+	}
+}
+
+func TestCanonicalFloat(t *testing.T) {
+	cases := map[float64]string{
+		1: "1.0E0", 10: "1.0E1", 0.25: "2.5E-1", 123456789: "1.23456789E8", -1.5e-10: "-1.5E-10",
+		1e300: "1.0E300",
+	}
+	for f, want := range cases {
+		if got := Double(f).Canonical(); got != want {
+			t.Errorf("Double(%g).Canonical() = %q, want %q", f, got, want)
+		}
+	}
+	if got := Float(0.1).Canonical(); got != "1.0E-1" {
+		t.Errorf("Float(0.1) = %q, want 1.0E-1 (shortest float32 form)", got)
+	}
+}
+
+// FuzzNumberRoundTrip checks that the canonical form of any valid numeric literal parses
+// back to an equal value with the same canonical form.
+func FuzzNumberRoundTrip(f *testing.F) {
+	for _, s := range []string{"0", "-12", "1.50", "+.5", "1e3", "-INF", "NaN", "123456789012345678901234567890", "0.000001"} {
+		f.Add(s, uint8(0))
+		f.Add(s, uint8(1))
+		f.Add(s, uint8(2))
+		f.Add(s, uint8(3))
+	}
+	dts := []rdf.IRI{rdf.XSDInteger, rdf.XSDDecimal, XSDFloat, rdf.XSDDouble}
+	f.Fuzz(func(t *testing.T, lex string, k uint8) {
+		dt := dts[int(k)%len(dts)]
+		n, err := ParseNumber(rdf.NewTypedLiteral(lex, dt))
+		if err != nil {
+			return
+		}
+		c := n.Literal()
+		m, err := ParseNumber(c)
+		if err != nil {
+			t.Fatalf("canonical %s of %q does not parse: %v", c, lex, err)
+		}
+		if m.Canonical() != c.Lexical {
+			t.Fatalf("canonical form not stable: %q -> %q -> %q", lex, c.Lexical, m.Canonical())
+		}
+		if eq, err := Equal(rdf.NewTypedLiteral(lex, dt), c); err != nil || (!eq && !n.IsNaN()) {
+			t.Fatalf("%q and its canonical form %q are not equal", lex, c.Lexical)
+		}
+	})
+}
+
+func ExampleAdd() {
+	sum, _ := Add(rdf.NewTypedLiteral("1", rdf.XSDInteger), rdf.NewTypedLiteral("2.5", rdf.XSDDecimal))
+	q, _ := Divide(rdf.NewTypedLiteral("1", rdf.XSDInteger), rdf.NewTypedLiteral("3", rdf.XSDInteger))
+	_, err := Divide(rdf.NewTypedLiteral("1", rdf.XSDInteger), rdf.NewTypedLiteral("0", rdf.XSDInteger))
+	fmt.Println(sum)
+	fmt.Println(q)
+	fmt.Println(err)
+	// Output:
+	// "3.5"^^<http://www.w3.org/2001/XMLSchema#decimal>
+	// "0.33333333333333333333"^^<http://www.w3.org/2001/XMLSchema#decimal>
+	// division by zero
+}
+
+func ExampleNewAggregator() {
+	avg := NewAggregator(AggAvg, false, "")
+	for _, v := range []string{"1", "2", "3", "4"} {
+		avg.Add(rdf.NewTypedLiteral(v, rdf.XSDInteger), nil)
+	}
+	r, _ := avg.Result()
+	fmt.Println(r)
+	// Output: "2.5"^^<http://www.w3.org/2001/XMLSchema#decimal>
+}
