@@ -211,7 +211,7 @@ func (r *Reader) uchar(j int) (rune, int, error) {
 	if s[j+1] == 'U' {
 		n = 8
 	}
-	var v rune
+	var v uint32 // not rune: eight hex digits overflow an int32
 	for k := 0; k < n; k++ {
 		p := j + 2 + k
 		if p >= len(s) {
@@ -228,12 +228,12 @@ func (r *Reader) uchar(j int) (rune, int, error) {
 		default:
 			return 0, 0, r.errorf(p, "expected hex digit in \\%c escape, found %s", s[j+1], describe(s, p))
 		}
-		v = v<<4 | rune(d)
+		v = v<<4 | uint32(d)
 	}
 	if v > utf8.MaxRune || v >= 0xD800 && v <= 0xDFFF {
 		return 0, 0, r.errorf(j, "escape %s is not a Unicode character", s[j:j+2+n])
 	}
-	return v, 2 + n, nil
+	return rune(v), 2 + n, nil
 }
 
 // subjectIRI reads an IRI subject, sharing the term with the previous line's subject when

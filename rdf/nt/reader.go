@@ -52,9 +52,12 @@ type Reader struct {
 }
 
 // NewReader returns a reader of N-Triples: a statement with a graph name is a syntax error.
+// opts.Base is ignored, since N-Triples allows only absolute IRIs; opts.File and opts.Line
+// set the positions of syntax errors.
 func NewReader(r io.Reader, opts rdf.ReadOptions) rdf.Reader { return newReader(r, opts, false) }
 
-// NewQuadsReader returns a reader of N-Quads.
+// NewQuadsReader returns a reader of N-Quads; a statement without a graph name is in the
+// default graph (Graph == nil). The options are used as by NewReader.
 func NewQuadsReader(r io.Reader, opts rdf.ReadOptions) rdf.Reader {
 	return newReader(r, opts, true)
 }

@@ -116,6 +116,7 @@ func TestReader_Errors(t *testing.T) {
 		{"bad hex", `<http://ex/\u00ZZ> <http://ex/p> <http://ex/o> .`, false, `1:16: expected hex digit in \u escape, found "ZZ>"`},
 		{"escaped space in IRI", `<http://ex/\u0020> <http://ex/p> <http://ex/o> .`, false, `1:12: escape \u0020 spells U+0020`},
 		{"surrogate", `<http://ex/s> <http://ex/p> "\uD800" .`, false, `1:30: escape \uD800 is not a Unicode character`},
+		{"escape overflowing int32", `<http://ex/\U80000000> <http://ex/p> <http://ex/o> .`, false, `1:12: escape \U80000000 is not a Unicode character`},
 		{"beyond Unicode", `<http://ex/s> <http://ex/p> "\U00110000" .`, false, `1:30: escape \U00110000 is not a Unicode character`},
 		{"unterminated IRI", `<http://ex/s`, false, `1:1: expected '>' to end the IRI, found end of line`},
 		{"number", `<http://ex/s> <http://ex/p> 1 .`, false, `1:29: expected object (IRI, blank node or literal), found "1"`},
