@@ -218,7 +218,24 @@ func (l *lexer) token() (token, error) {
 		return l.pname(t, "")
 	case ';', ',', '[', ']', '(', ')', '{', '}':
 		l.next()
-		t.kind = map[rune]tokKind{';': tSemi, ',': tComma, '[': tLBracket, ']': tRBracket, '(': tLParen, ')': tRParen, '{': tLBrace, '}': tRBrace}[r]
+		switch r {
+		case ';':
+			t.kind = tSemi
+		case ',':
+			t.kind = tComma
+		case '[':
+			t.kind = tLBracket
+		case ']':
+			t.kind = tRBracket
+		case '(':
+			t.kind = tLParen
+		case ')':
+			t.kind = tRParen
+		case '{':
+			t.kind = tLBrace
+		default:
+			t.kind = tRBrace
+		}
 		return t, nil
 	case '^':
 		l.next()
