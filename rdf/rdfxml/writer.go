@@ -29,10 +29,11 @@ type writer struct {
 	b       strings.Builder // the element being built
 }
 
-// NewWriter returns a writer of RDF/XML to w. opts.Prefixes are declared on rdf:RDF (invalid or
-// xml-reserved prefixes and relative namespace IRIs are skipped; the rdf prefix is always bound to the RDF namespace, and
-// "" declares a default namespace); predicates in other namespaces get prefixes ns1, ns2, ...
-// declared on the property element itself, so nothing is buffered. opts.Base is written as
+// NewWriter returns a writer of RDF/XML to w. opts.Prefixes are declared on rdf:RDF (invalid
+// or xml-reserved prefixes and relative namespace IRIs are skipped; the rdf prefix is always
+// bound to the RDF namespace, and "" declares a default namespace); predicates in other
+// namespaces get prefixes ns1, ns2, ... declared on the property element itself, so nothing
+// is buffered. opts.Base is written as
 // xml:base and IRIs under it are written relative to it. Each run of consecutive triples with
 // one subject becomes one rdf:Description. Write fails, writing nothing, with ErrNamedGraph,
 // ErrNotQName or ErrBadTerm for quads RDF/XML cannot hold; I/O errors are sticky. Close ends
