@@ -134,30 +134,35 @@ func (s *isoSide) refine(c []uint64) []uint64 {
 	return out
 }
 
-func classes(c []uint64) int {
-	seen := make(map[uint64]struct{}, len(c))
-	for _, v := range c {
-		seen[v] = struct{}{}
+// histogram compares the colour multisets of a and b and counts the classes of a.
+func histogram(a, b []uint64) (classes int, same bool) {
+	count := make(map[uint64]int, len(a))
+	for _, v := range a {
+		count[v]++
 	}
-	return len(seen)
-}
-
-func sameHistogram(a, b []uint64) bool {
-	x, y := slices.Clone(a), slices.Clone(b)
-	slices.Sort(x)
-	slices.Sort(y)
-	return slices.Equal(x, y)
+	classes = len(count)
+	for _, v := range b {
+		n := count[v] - 1
+		if n < 0 {
+			return classes, false
+		}
+		count[v] = n
+	}
+	return classes, true // len(a) == len(b) and no colour of b is missing from a
 }
 
 // stabilise refines both colourings in lockstep until the number of classes stops growing.
 func stabilise(x, y *isoSide, ca, cb []uint64) ([]uint64, []uint64, bool) {
-	n := classes(ca)
+	n, ok := histogram(ca, cb)
+	if !ok {
+		return nil, nil, false
+	}
 	for {
 		na, nb := x.refine(ca), y.refine(cb)
-		if !sameHistogram(na, nb) {
+		m, ok := histogram(na, nb)
+		if !ok {
 			return nil, nil, false
 		}
-		m := classes(na)
 		ca, cb = na, nb
 		if m == n {
 			return ca, cb, true

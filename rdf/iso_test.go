@@ -90,3 +90,26 @@ func BenchmarkIsomorphic(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkIsomorphic_List is a 2000-item RDF list of one repeated value: refinement needs
+// many rounds to tell the cells apart by their distance from the end.
+func BenchmarkIsomorphic_List(b *testing.B) {
+	list := func(prefix string) []Quad {
+		var qs []Quad
+		for i := 0; i < 2000; i++ {
+			cell := BlankNode(fmt.Sprint(prefix, i))
+			var rest Term = RDFNil
+			if i < 1999 {
+				rest = BlankNode(fmt.Sprint(prefix, i+1))
+			}
+			qs = append(qs, bq(cell, RDFFirst, NewLiteral("same"), nil), bq(cell, RDFRest, rest, nil))
+		}
+		return qs
+	}
+	x, y := list("a"), list("b")
+	for b.Loop() {
+		if !Isomorphic(x, y) {
+			b.Fatal("not isomorphic")
+		}
+	}
+}

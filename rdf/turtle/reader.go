@@ -179,8 +179,10 @@ func (p *parser) statement() (err error) {
 }
 
 // resync skips to the end of the bad statement: past the next '.', or in TriG past a '}'
-// that closes the current block.
+// that closes the current block. A '{ ... }' met on the way (the bad statement was a graph
+// block header) is skipped whole, so its triples do not land in the wrong graph.
 func (p *parser) resync() {
+	depth := 0
 	for {
 		t, err := p.peekErr()
 		p.peeked = false
@@ -197,9 +199,20 @@ func (p *parser) resync() {
 			p.peeked = true // leave EOF for statement()
 			return
 		case tDot:
-			return
+			if depth == 0 {
+				return
+			}
+		case tLBrace:
+			if p.trig && !p.inBlock {
+				depth++
+			}
 		case tRBrace:
-			if p.trig {
+			if depth > 0 {
+				depth--
+				if depth == 0 {
+					return
+				}
+			} else if p.trig {
 				p.inBlock, p.graph = false, nil
 				return
 			}

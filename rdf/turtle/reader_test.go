@@ -111,3 +111,15 @@ func TestReader_IOErrorIsFatal(t *testing.T) {
 		}
 	}
 }
+
+func TestReader_TriGRecoverySkipsBadBlock(t *testing.T) {
+	const doc = "@prefix : <http://ex/> .\nGRAPH :g :x { :a :b :c . :d :e :f }\n:h { :x :y :z }\n"
+	qs, errs := readAll(t, NewTriGReader(strings.NewReader(doc), rdf.ReadOptions{}))
+	if len(errs) != 1 || !strings.HasPrefix(errs[0], "2:10: expected '{', found prefixed name :x") {
+		t.Errorf("errors = %q", errs)
+	}
+	want := "<http://ex/x> <http://ex/y> <http://ex/z> <http://ex/h> ."
+	if got := strings.Join(qs, "\n"); got != want {
+		t.Errorf("quads:\n%s\nwant\n%s", got, want)
+	}
+}
