@@ -19,16 +19,17 @@ func (p *parser) triplesTemplate(ts []syntax.TriplePattern) []syntax.TriplePatte
 
 // triplesSameSubject reads TriplesSameSubject, or TriplesSameSubjectPath when paths is set.
 func (p *parser) triplesSameSubject(out *[]syntax.TriplePattern, paths bool) {
+	pos := p.here()
 	if (p.isPunct("[") || p.isPunct("(")) && p.tok.kind == tPunct {
 		s := p.triplesNode(out, paths)
 		// PropertyList is optional after a TriplesNode.
 		if p.startsVerb(paths) {
-			p.propertyListNotEmpty(s, out, paths)
+			p.propertyListNotEmpty(pos, s, out, paths)
 		}
 		return
 	}
 	s := p.varOrTerm()
-	p.propertyListNotEmpty(s, out, paths)
+	p.propertyListNotEmpty(pos, s, out, paths)
 }
 
 func (p *parser) startsVerb(paths bool) bool {
@@ -44,12 +45,12 @@ func (p *parser) startsVerb(paths bool) bool {
 }
 
 // propertyListNotEmpty reads PropertyListNotEmpty / PropertyListPathNotEmpty for subject s.
-func (p *parser) propertyListNotEmpty(s syntax.Node, out *[]syntax.TriplePattern, paths bool) {
+// The triples carry pos, the position of their subject.
+func (p *parser) propertyListNotEmpty(pos syntax.Pos, s syntax.Node, out *[]syntax.TriplePattern, paths bool) {
 	if !p.startsVerb(paths) {
 		p.expected("predicate")
 	}
 	for {
-		pos := p.here()
 		var pred syntax.Node
 		var path syntax.Path
 		switch {
@@ -93,7 +94,7 @@ func (p *parser) triplesNode(out *[]syntax.TriplePattern, paths bool) syntax.Nod
 			p.failAt(pos, "blank nodes are not allowed here")
 		}
 		b := syntax.TermNode(p.freshBlank())
-		p.propertyListNotEmpty(b, out, paths)
+		p.propertyListNotEmpty(pos, b, out, paths)
 		p.expectPunct("]")
 		return b
 	}

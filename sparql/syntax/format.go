@@ -9,9 +9,17 @@ import (
 )
 
 // FormatTerm prints a term in SPARQL syntax (the N-Triples form, which SPARQL accepts).
+// Blank nodes print so that parsing gives the same node back: BlankNode("bx") (written _:x)
+// prints as _:x, and any other label l (anonymous nodes, "g1") as _:_l.
 func FormatTerm(t rdf.Term) string {
-	if t == nil {
+	switch t := t.(type) {
+	case nil:
 		return "UNDEF"
+	case rdf.BlankNode:
+		if len(t) > 1 && t[0] == 'b' {
+			return "_:" + string(t[1:])
+		}
+		return "_:_" + string(t)
 	}
 	return t.String()
 }
