@@ -64,6 +64,10 @@ func (p *parser) Read() (rdf.Quad, error) {
 		p.out, p.outPos = p.out[:0], 0
 		if err := p.statement(); err != nil {
 			p.out = p.out[:0]
+			if e := p.lx.ioErr; e != nil && e != io.EOF {
+				// The input broke off mid-token: report the I/O error, not the truncation.
+				err = e
+			}
 			var se *rdf.SyntaxError
 			if errors.As(err, &se) && !se.Fatal {
 				p.resync()

@@ -123,3 +123,24 @@ func TestReader_TriGRecoverySkipsBadBlock(t *testing.T) {
 		t.Errorf("quads:\n%s\nwant\n%s", got, want)
 	}
 }
+
+// brokenReader returns some data, then an error.
+type brokenReader struct{ data string }
+
+func (b *brokenReader) Read(p []byte) (int, error) {
+	if b.data == "" {
+		return 0, errors.New("connection reset")
+	}
+	n := copy(p, b.data)
+	b.data = b.data[n:]
+	return n, nil
+}
+
+func TestReader_IOErrorMidToken(t *testing.T) {
+	r := NewReader(&brokenReader{data: `<http://ex/s> <http://ex/p> "unfinished`}, rdf.ReadOptions{})
+	for i := 0; i < 2; i++ {
+		if _, err := r.Read(); err == nil || err.Error() != "connection reset" {
+			t.Fatalf("Read %d: err = %v, want the I/O error", i, err)
+		}
+	}
+}
