@@ -9,7 +9,8 @@
 //     (https://www.w3.org/TR/n-triples/#canonical-ntriples): one space between terms, " ."
 //     and LF after each statement, literals with only \" \\ \n \r escaped, IRIs with \uXXXX
 //     only for the characters IRIREF cannot hold, xsd:string literals without ^^.
-//     The N-Triples writer refuses a quad in a named graph (ErrNamedGraph).
+//     The N-Triples writer refuses a quad in a named graph (ErrNamedGraph); both refuse a
+//     quad they could write only as a line that no reader accepts (ErrInvalidTerm).
 //   - AppendTerm and AppendQuad append the canonical form to a byte slice, for callers that
 //     write N-Triples themselves (dumps, the SPARQL results writers) and want no Writer.
 //

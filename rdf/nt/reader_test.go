@@ -299,3 +299,25 @@ func (r *repeatReader) Read(p []byte) (int, error) {
 	}
 	return n, nil
 }
+
+// TestReader_Chunks reads a file cut in two at a line boundary, as the parallel loader
+// does: with ReadOptions.Line the second chunk reports the file's line numbers, and a blank
+// node label names the same node in both chunks.
+func TestReader_Chunks(t *testing.T) {
+	whole := "_:a <http://ex/p> <http://ex/o> .\n" +
+		"<http://ex/s> <http://ex/p> _:a .\n" +
+		"# comment\n" +
+		"_:a <http://ex/q> bad .\n" +
+		"<http://ex/t> <http://ex/p> _:a .\n"
+	cut := strings.Index(whole, "# comment")
+	want := readAll(t, NewReader(strings.NewReader(whole), rdf.ReadOptions{File: "f.nt"}))
+	got := append(
+		readAll(t, NewReader(strings.NewReader(whole[:cut]), rdf.ReadOptions{File: "f.nt"})),
+		readAll(t, NewReader(strings.NewReader(whole[cut:]), rdf.ReadOptions{File: "f.nt", Line: 3}))...)
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Fatalf("chunks read\n%s\nthe whole file\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if !strings.Contains(want[2], "f.nt:4:19:") || !strings.HasSuffix(want[3], "_:ba .") {
+		t.Fatalf("unexpected reading of the whole file: %q", want)
+	}
+}

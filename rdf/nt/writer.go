@@ -32,8 +32,8 @@ func newWriter(w io.Writer, quads bool) *Writer {
 }
 
 // Write buffers one statement. It returns an error wrapping ErrInvalidTerm (or
-// ErrNamedGraph) for a quad the syntax cannot express, which writes nothing and leaves the
-// Writer usable, and the io.Writer's error, on this and every later call, if writing fails.
+// ErrNamedGraph) for a quad the syntax cannot express or a reader would refuse (see
+// ErrInvalidTerm), which writes nothing and leaves the Writer usable, and the io.Writer's error, on this and every later call, if writing fails.
 func (w *Writer) Write(q rdf.Quad) error {
 	if w.err != nil {
 		return w.err
@@ -135,6 +135,13 @@ func checkIRI(pos string, iri rdf.IRI) error {
 	}
 	if !utf8.ValidString(string(iri)) {
 		return fmt.Errorf("%w: %s IRI is not UTF-8", ErrInvalidTerm, pos)
+	}
+	// Readers (this package's and the Turtle one) refuse these even when escaped: an IRI
+	// cannot hold them (RFC 3987), so writing one would make a file nobody reads back.
+	for i := 0; i < len(iri); i++ {
+		if c := iri[i]; c < 0x80 && !iriPlain[c] {
+			return fmt.Errorf("%w: %s <%s> holds %q, which no IRI may contain", ErrInvalidTerm, pos, string(iri), c)
+		}
 	}
 	return nil
 }

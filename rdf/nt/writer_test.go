@@ -72,6 +72,8 @@ func TestWriter_Rejects(t *testing.T) {
 		{"literal subject", rdf.Quad{Subject: rdf.NewLiteral("s"), Predicate: p, Object: o}, ErrInvalidTerm},
 		{"blank predicate", rdf.Quad{Subject: s, Predicate: rdf.BlankNode("p"), Object: o}, ErrInvalidTerm},
 		{"relative IRI", rdf.Quad{Subject: rdf.IRI("s"), Predicate: p, Object: o}, ErrInvalidTerm},
+		{"space in IRI", rdf.Quad{Subject: s, Predicate: p, Object: rdf.IRI("http://ex/a b")}, ErrInvalidTerm},
+		{"control in datatype", rdf.Quad{Subject: s, Predicate: p, Object: rdf.NewTypedLiteral("1", "http://ex/\x01")}, ErrInvalidTerm},
 		{"relative datatype", rdf.Quad{Subject: s, Predicate: p, Object: rdf.NewTypedLiteral("1", "int")}, ErrInvalidTerm},
 		{"bad label", rdf.Quad{Subject: rdf.BlankNode("a b"), Predicate: p, Object: o}, ErrInvalidTerm},
 		{"label ending in dot", rdf.Quad{Subject: rdf.BlankNode("a."), Predicate: p, Object: o}, ErrInvalidTerm},
