@@ -156,3 +156,40 @@ ex:s ex:q "fine" .`
 	// error: doc.ttl:3:11: expected object, found '.'
 	// <http://example.org/s> <http://example.org/q> "fine" .
 }
+
+func TestWriter_TrickyLiterals(t *testing.T) {
+	s, p := rdf.IRI("http://ex/s"), rdf.IRI("http://ex/p")
+	var qs []rdf.Quad
+	for _, lex := range []string{
+		"", `"`, `""`, `"""`, "a\n\"", "a\n\"\"\"b", "back\\slash\n", "tab\there", "cr\r\nlf", "\x00\x01\x7f", "é ∑ 😀",
+		"ends with quote\n\"", "'''\n'''",
+	} {
+		qs = append(qs, rdf.Quad{Subject: s, Predicate: p, Object: rdf.NewLiteral(lex)})
+	}
+	qs = append(qs,
+		rdf.Quad{Subject: s, Predicate: p, Object: rdf.NewLangLiteral("x", "en-Latn-GB")},
+		rdf.Quad{Subject: s, Predicate: p, Object: rdf.NewTypedLiteral("-0.0e-0", rdf.XSDDouble)},
+		rdf.Quad{Subject: s, Predicate: p, Object: rdf.NewTypedLiteral(".5", rdf.XSDDecimal)},
+		rdf.Quad{Subject: s, Predicate: p, Object: rdf.NewTypedLiteral("5.", rdf.XSDDecimal)},
+		rdf.Quad{Subject: s, Predicate: p, Object: rdf.NewTypedLiteral("1 ", rdf.XSDInteger)},
+		rdf.Quad{Subject: s, Predicate: p, Object: rdf.NewTypedLiteral("TRUE", rdf.XSDBoolean)},
+		rdf.Quad{Subject: s, Predicate: p, Object: rdf.IRI("http://ex/a%20b")},
+		rdf.Quad{Subject: s, Predicate: p, Object: rdf.IRI("http://ex/.hidden")},
+		rdf.Quad{Subject: s, Predicate: p, Object: rdf.IRI("http://ex/trailing.")},
+		rdf.Quad{Subject: s, Predicate: p, Object: rdf.IRI("http://ex/-dash")},
+		rdf.Quad{Subject: s, Predicate: p, Object: rdf.IRI("http://ex/a:b")},
+		rdf.Quad{Subject: s, Predicate: p, Object: rdf.IRI("http://ex/")},
+	)
+	for _, opts := range []rdf.WriteOptions{
+		{Prefixes: []rdf.Namespace{{Prefix: "ex", IRI: "http://ex/"}}},
+		{Base: "http://ex/dir/", Stream: true},
+	} {
+		back, text, err := roundTrip(qs, false, opts)
+		if err != nil {
+			t.Fatalf("%v\n%s", err, text)
+		}
+		if !rdf.Isomorphic(qs, back) {
+			t.Errorf("not isomorphic:\n%s\n--- written:\n%s", rdf.Diff(qs, back), text)
+		}
+	}
+}
