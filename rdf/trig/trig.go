@@ -1,6 +1,3 @@
-// Package trig reads and writes RDF 1.1 TriG (https://www.w3.org/TR/trig/). It is a thin
-// wrapper: the engine is package turtle in TriG mode, which documents the details (streaming,
-// blank nodes, error recovery, pretty-printing).
 package trig
 
 import (
