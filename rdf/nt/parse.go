@@ -114,7 +114,7 @@ func (r *Reader) comment(i int) error {
 				for k := j; k < len(s); {
 					c, n := utf8.DecodeRune(s[k:])
 					if c == utf8.RuneError && n == 1 {
-						return r.errorf(i+k, "invalid UTF-8 in comment")
+						return r.errorf(i+k, "expected UTF-8 text, found byte 0x%02X (invalid UTF-8) in comment", r.ln[i+k])
 					}
 					k += n
 				}
@@ -138,7 +138,7 @@ func (r *Reader) iriRef(i int) ([]byte, int, error) {
 		}
 		if c >= 0x80 {
 			if c, n := utf8.DecodeRune(s[j:]); c == utf8.RuneError && n == 1 {
-				return nil, 0, r.errorf(j, "invalid UTF-8 in IRI")
+				return nil, 0, r.errorf(j, "expected UTF-8 text, found byte 0x%02X (invalid UTF-8) in IRI", r.ln[j])
 			} else {
 				j += n
 			}
@@ -157,7 +157,7 @@ func (r *Reader) iriRef(i int) ([]byte, int, error) {
 		}
 	}
 	if !hasScheme(v) {
-		return nil, 0, r.errorf(i, "relative IRI <%s>: N-Triples and N-Quads allow only absolute IRIs", v)
+		return nil, 0, r.errorf(i, "expected an absolute IRI, found relative IRI <%s> (N-Triples and N-Quads have no base IRI)", v)
 	}
 	return v, j, nil
 }
@@ -181,14 +181,14 @@ func (r *Reader) iriRefSlow(i, j int) ([]byte, int, error) {
 				return nil, 0, err
 			}
 			if iriForbidden(u) {
-				return nil, 0, r.errorf(j, "escape %s spells %U, which an IRI may not contain", s[j:j+n], u)
+				return nil, 0, r.errorf(j, "expected a character an IRI may contain, found escape %s of %U", s[j:j+n], u)
 			}
 			b = utf8.AppendRune(b, u)
 			j += n
 		case c >= 0x80:
 			u, n := utf8.DecodeRune(s[j:])
 			if u == utf8.RuneError && n == 1 {
-				return nil, 0, r.errorf(j, "invalid UTF-8 in IRI")
+				return nil, 0, r.errorf(j, "expected UTF-8 text, found byte 0x%02X (invalid UTF-8) in IRI", r.ln[j])
 			}
 			b = append(b, s[j:j+n]...)
 			j += n
@@ -231,7 +231,7 @@ func (r *Reader) uchar(j int) (rune, int, error) {
 		v = v<<4 | uint32(d)
 	}
 	if v > utf8.MaxRune || v >= 0xD800 && v <= 0xDFFF {
-		return 0, 0, r.errorf(j, "escape %s is not a Unicode character", s[j:j+2+n])
+		return 0, 0, r.errorf(j, "expected a Unicode character, found escape %s", s[j:j+2+n])
 	}
 	return rune(v), 2 + n, nil
 }
@@ -338,7 +338,7 @@ func (r *Reader) blankLabel(i int) (int, error) {
 	} else {
 		u, n := utf8.DecodeRune(s[j:])
 		if u == utf8.RuneError && n == 1 {
-			return 0, r.errorf(j, "invalid UTF-8 in blank node label")
+			return 0, r.errorf(j, "expected UTF-8 text, found byte 0x%02X (invalid UTF-8) in blank node label", r.ln[j])
 		}
 		if !isPNCharsBase(u) {
 			return 0, r.expected(j, "blank node label after '_:'")
@@ -362,7 +362,7 @@ func (r *Reader) blankLabel(i int) (int, error) {
 		}
 		u, n := utf8.DecodeRune(s[j:])
 		if u == utf8.RuneError && n == 1 {
-			return 0, r.errorf(j, "invalid UTF-8 in blank node label")
+			return 0, r.errorf(j, "expected UTF-8 text, found byte 0x%02X (invalid UTF-8) in blank node label", r.ln[j])
 		}
 		if !isPNChars(u) {
 			break
@@ -390,7 +390,7 @@ func (r *Reader) literal(i int) (rdf.Term, int, error) {
 		}
 		if c >= 0x80 {
 			if c, n := utf8.DecodeRune(s[j:]); c == utf8.RuneError && n == 1 {
-				return nil, 0, r.errorf(j, "invalid UTF-8 in literal")
+				return nil, 0, r.errorf(j, "expected UTF-8 text, found byte 0x%02X (invalid UTF-8) in literal", r.ln[j])
 			} else {
 				j += n
 			}
@@ -450,7 +450,7 @@ func (r *Reader) literal(i int) (rdf.Term, int, error) {
 		}
 		iri := dt.(rdf.IRI)
 		if iri == rdf.RDFLangString {
-			return nil, 0, r.errorf(j+2, "a literal of datatype rdf:langString needs a language tag")
+			return nil, 0, r.errorf(j+2, "expected a datatype other than rdf:langString (write \"...\"@tag for a language-tagged string), found rdf:langString")
 		}
 		return rdf.Literal{Lexical: lexStr, Datatype: iri}, k, nil
 	}
@@ -504,7 +504,7 @@ func (r *Reader) literalSlow(i, j int) ([]byte, int, error) {
 		case c >= 0x80:
 			u, n := utf8.DecodeRune(s[j:])
 			if u == utf8.RuneError && n == 1 {
-				return nil, 0, r.errorf(j, "invalid UTF-8 in literal")
+				return nil, 0, r.errorf(j, "expected UTF-8 text, found byte 0x%02X (invalid UTF-8) in literal", r.ln[j])
 			}
 			b = append(b, s[j:j+n]...)
 			j += n
