@@ -7,5 +7,4 @@
 //   - NewReader streams quads; Graph is nil for the default graph, else the block's name
 //     (an IRI or a blank node).
 //   - NewWriter writes the default graph first, then one block per named graph.
-
 package trig
