@@ -34,11 +34,10 @@ type frame struct {
 
 	subject rdf.Term // fNode: the node; other kinds: the subject of the property's statement
 	li      int      // fNode: the last rdf:li number handed out
-	pred    rdf.IRI  // property kinds: the predicate
+	pred    rdf.Term // property kinds: the predicate, an rdf.IRI
 	reify   rdf.IRI  // property kinds: the rdf:ID of the statement, "" for none
 
-	// fProp: what the end tag needs to finish the element.
-	text   []byte
+	// fProp: what the end tag needs to finish the element (its text is in reader.text).
 	dt     rdf.IRI  // rdf:datatype, "" for none
 	object rdf.Term // from rdf:resource or rdf:nodeID, nil for none
 	props  []propAttr
@@ -71,6 +70,8 @@ type reader struct {
 	off           int64 // byte offset of the same place
 	bnodes        int
 	ids           map[rdf.IRI]struct{}
+	names         map[nameKey]interned
+	text          []byte // the text of the innermost fProp element
 	rootDone      bool
 }
 
@@ -81,7 +82,7 @@ func NewReader(r io.Reader, opts rdf.ReadOptions) rdf.Reader {
 	d := xml.NewDecoder(src)
 	d.Strict = true
 	d.CharsetReader = charsetReader
-	rd := &reader{dec: d, src: src, file: opts.File, ids: map[rdf.IRI]struct{}{}}
+	rd := &reader{dec: d, src: src, file: opts.File, ids: map[rdf.IRI]struct{}{}, names: map[nameKey]interned{}}
 	rd.stack = append(rd.stack, frame{kind: fTop, base: rdf.NewBase(opts.Base)})
 	return rd
 }
@@ -230,20 +231,40 @@ const (
 	hasParseType
 )
 
-// elementName resolves the name of an element.
-func (r *reader) elementName(n xml.Name) (string, error) {
+// elementName resolves the name of an element, to a string and to a boxed rdf.IRI. Names are
+// interned: documents repeat a few element names many times.
+func (r *reader) elementName(n xml.Name) (string, rdf.Term, error) {
 	uri, ok := r.lookup(n.Space)
 	if !ok {
-		return "", r.errorf("undeclared namespace prefix %q on <%s>", n.Space, rawName(n))
+		return "", nil, r.errorf("undeclared namespace prefix %q on <%s>", n.Space, rawName(n))
+	}
+	key := nameKey{uri, n.Local}
+	if in, ok := r.names[key]; ok {
+		return in.iri, in.term, nil
 	}
 	if uri == "" {
-		return "", r.errorf("element <%s> is in no namespace", rawName(n))
+		return "", nil, r.errorf("element <%s> is in no namespace", rawName(n))
 	}
 	if !rdf.IsAbsoluteIRI(uri) {
-		return "", r.errorf("element <%s> is in namespace %q, which is not an absolute IRI", rawName(n), uri)
+		return "", nil, r.errorf("element <%s> is in namespace %q, which is not an absolute IRI", rawName(n), uri)
 	}
-	return uri + n.Local, nil
+	iri := uri + n.Local
+	in := interned{iri, rdf.IRI(iri)}
+	if len(r.names) < maxInterned {
+		r.names[key] = in
+	}
+	return in.iri, in.term, nil
 }
+
+type nameKey struct{ uri, local string }
+
+type interned struct {
+	iri  string
+	term rdf.Term
+}
+
+// maxInterned bounds the element names remembered, for documents that never repeat one.
+const maxInterned = 4096
 
 // sortAttrs resolves and sorts the attributes of an element (6.1.4 of the RDF/XML
 // specification); it also applies xml:base and xml:lang to base and lang.
@@ -340,7 +361,7 @@ func (r *reader) start(t xml.StartElement) error {
 	if err := r.declare(t); err != nil {
 		return err
 	}
-	iri, err := r.elementName(t.Name)
+	iri, term, err := r.elementName(t.Name)
 	if err != nil {
 		return err
 	}
@@ -359,16 +380,16 @@ func (r *reader) start(t xml.StartElement) error {
 			r.stack = append(r.stack, f)
 			return nil
 		}
-		_, err := r.nodeElement(f, iri, as)
+		_, err := r.nodeElement(f, iri, term, as)
 		return err
 	case fRDF, fNode:
 		if top.kind == fRDF {
-			_, err := r.nodeElement(f, iri, as)
+			_, err := r.nodeElement(f, iri, term, as)
 			return err
 		}
-		return r.propertyElement(f, iri, as)
+		return r.propertyElement(f, iri, term, as)
 	case fProp:
-		if !isXMLSpace(top.text) {
+		if !isXMLSpace(r.text) {
 			return r.errorf("property element <%s> mixes text and elements", rawName(top.name))
 		}
 		if top.dt != "" || top.object != nil || len(top.props) > 0 {
@@ -376,7 +397,7 @@ func (r *reader) start(t xml.StartElement) error {
 		}
 		top.kind = fPropNode
 		s, p, reify := top.subject, top.pred, top.reify
-		o, err := r.nodeElement(f, iri, as)
+		o, err := r.nodeElement(f, iri, term, as)
 		if err != nil {
 			return err
 		}
@@ -386,7 +407,7 @@ func (r *reader) start(t xml.StartElement) error {
 		return r.errorf("property element <%s> holds more than one node element", rawName(top.name))
 	case fCollection:
 		i := len(r.stack) - 1
-		o, err := r.nodeElement(f, iri, as)
+		o, err := r.nodeElement(f, iri, term, as)
 		if err != nil {
 			return err
 		}
@@ -411,7 +432,7 @@ func (r *reader) fresh() rdf.BlankNode {
 
 // emit queues the triple s p o and, when reify names a statement, its reification
 // (https://www.w3.org/TR/rdf-syntax-grammar/#section-Reification).
-func (r *reader) emit(s rdf.Term, p rdf.IRI, o rdf.Term, reify rdf.IRI) {
+func (r *reader) emit(s, p, o rdf.Term, reify rdf.IRI) {
 	r.queue = append(r.queue, rdf.Quad{Subject: s, Predicate: p, Object: o})
 	if reify != "" {
 		r.queue = append(r.queue,
@@ -484,7 +505,7 @@ func (r *reader) propAttrs(s rdf.Term, props []propAttr, base *rdf.Base, lang st
 
 // nodeElement implements https://www.w3.org/TR/rdf-syntax-grammar/#nodeElement: it emits the
 // node's type and property attributes, pushes f as its frame and returns the node.
-func (r *reader) nodeElement(f frame, iri string, as attrs) (rdf.Term, error) {
+func (r *reader) nodeElement(f frame, iri string, term rdf.Term, as attrs) (rdf.Term, error) {
 	if !okNodeElement(classify(iri)) {
 		return nil, r.errorf("rdf:%s is not allowed as a node element", iri[len(rdfNS):])
 	}
@@ -517,7 +538,7 @@ func (r *reader) nodeElement(f frame, iri string, as attrs) (rdf.Term, error) {
 		return nil, r.errorf("node element <%s> has more than one of rdf:ID, rdf:nodeID and rdf:about", rawName(f.name))
 	}
 	if iri != rdfDesc {
-		r.emit(s, rdf.RDFType, rdf.IRI(iri), "")
+		r.emit(s, rdf.RDFType, term, "")
 	}
 	if err := r.propAttrs(s, as.props, f.base, f.lang); err != nil {
 		return nil, err
@@ -529,20 +550,21 @@ func (r *reader) nodeElement(f frame, iri string, as attrs) (rdf.Term, error) {
 
 // propertyElement implements https://www.w3.org/TR/rdf-syntax-grammar/#propertyElt up to the
 // point where the content decides which kind of property element it is.
-func (r *reader) propertyElement(f frame, iri string, as attrs) error {
+func (r *reader) propertyElement(f frame, iri string, term rdf.Term, as attrs) error {
 	parent := &r.stack[len(r.stack)-1]
 	switch classify(iri) {
 	case classOther:
 	case classLi:
 		parent.li++
 		iri = rdfNS + "_" + strconv.Itoa(parent.li)
+		term = rdf.IRI(iri)
 	default:
 		return r.errorf("rdf:%s is not allowed as a property element", iri[len(rdfNS):])
 	}
 	if as.has&hasAbout != 0 {
 		return r.errorf("property element <%s> has rdf:about", rawName(f.name))
 	}
-	f.subject, f.pred = parent.subject, rdf.IRI(iri)
+	f.subject, f.pred = parent.subject, term
 	if as.has&hasID != 0 {
 		id, err := r.idIRI(f.base, as.id)
 		if err != nil {
@@ -559,7 +581,7 @@ func (r *reader) propertyElement(f frame, iri string, as attrs) error {
 			// https://www.w3.org/TR/rdf-syntax-grammar/#parseTypeResourcePropertyElt
 			n := r.fresh()
 			r.emit(f.subject, f.pred, n, f.reify)
-			f.kind, f.subject, f.pred, f.reify = fNode, n, "", ""
+			f.kind, f.subject, f.pred, f.reify = fNode, n, nil, ""
 		case "Collection":
 			f.kind = fCollection
 		default:
@@ -598,6 +620,7 @@ func (r *reader) propertyElement(f frame, iri string, as attrs) error {
 	}
 	f.kind, f.props = fProp, as.props
 	r.stack = append(r.stack, f)
+	r.text = r.text[:0]
 	return nil
 }
 
@@ -607,7 +630,7 @@ func (r *reader) chars(t xml.CharData) error {
 	case fLiteral:
 		top.lit.text(t)
 	case fProp:
-		top.text = append(top.text, t...)
+		r.text = append(r.text, t...)
 	default:
 		if !isXMLSpace(t) {
 			if top.kind == fTop {
@@ -656,7 +679,7 @@ func (r *reader) end(t xml.EndElement) error {
 // (https://www.w3.org/TR/rdf-syntax-grammar/#literalPropertyElt) or an empty property element
 // (https://www.w3.org/TR/rdf-syntax-grammar/#emptyPropertyElt).
 func (r *reader) endProperty(f *frame) error {
-	text := string(f.text)
+	text := string(r.text)
 	switch {
 	case f.dt != "":
 		r.emit(f.subject, f.pred, rdf.NewTypedLiteral(text, f.dt), f.reify)
@@ -664,7 +687,7 @@ func (r *reader) endProperty(f *frame) error {
 	case f.object == nil && len(f.props) == 0:
 		r.emit(f.subject, f.pred, literalOf(text, f.lang), f.reify)
 		return nil
-	case !isXMLSpace(f.text):
+	case !isXMLSpace(r.text):
 		return r.errorf("property element <%s> has text and rdf:resource, rdf:nodeID or property attributes", rawName(f.name))
 	}
 	o := f.object
