@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -163,5 +164,34 @@ func TestReader_EOF(t *testing.T) {
 		if _, err := rd.Read(); i > 0 && err != io.EOF {
 			t.Fatalf("read %d: got %v, want io.EOF", i, err)
 		}
+	}
+}
+
+// TestReader_IDScope checks the rdf:ID rule: an ID may repeat under another base IRI
+// (https://www.w3.org/TR/rdf-syntax-grammar/#section-Syntax-ID-xml-base).
+func TestReader_IDScope(t *testing.T) {
+	qs, err := readString(t, `<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:ex="http://e/">
+	<ex:A rdf:ID="a" xml:base="http://one.example/doc"/>
+	<ex:A rdf:ID="a" xml:base="http://two.example/doc#frag"/></rdf:RDF>`, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(qs) != 2 || qs[0].Subject != rdf.IRI("http://one.example/doc#a") || qs[1].Subject != rdf.IRI("http://two.example/doc#a") {
+		t.Fatalf("got %v", qs)
+	}
+}
+
+// TestReader_NoGoroutines abandons readers halfway: none may leave a goroutine behind.
+func TestReader_NoGoroutines(t *testing.T) {
+	before := runtime.NumGoroutine()
+	doc := benchDoc(10)
+	for i := 0; i < 50; i++ {
+		rd := rdfxml.NewReader(bytes.NewReader(doc), rdf.ReadOptions{})
+		if _, err := rd.Read(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if after := runtime.NumGoroutine(); after > before {
+		t.Errorf("%d goroutines before, %d after abandoning 50 readers", before, after)
 	}
 }
