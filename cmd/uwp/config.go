@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"os"
 	"strings"
@@ -32,17 +31,20 @@ func loadConfig(fs *pflag.FlagSet) (*viper.Viper, error) {
 	if path == "" {
 		path = os.Getenv("UWP_CONFIG")
 	}
+	if path == "" {
+		// Only uwp.yaml or uwp.yml: viper's own search would also take a file named plain
+		// "uwp", such as the binary built in the working directory.
+		for _, name := range []string{"uwp.yaml", "uwp.yml"} {
+			if _, err := os.Stat(name); err == nil {
+				path = name
+				break
+			}
+		}
+	}
 	if path != "" {
 		v.SetConfigFile(path)
-	} else {
-		v.SetConfigName("uwp")
-		v.SetConfigType("yaml")
-		v.AddConfigPath(".")
-	}
-	if err := v.ReadInConfig(); err != nil {
-		var nf viper.ConfigFileNotFoundError
-		if path != "" || !errors.As(err, &nf) {
-			return nil, fmt.Errorf("config: %w", err)
+		if err := v.ReadInConfig(); err != nil {
+			return nil, fmt.Errorf("config %s: %w", path, err)
 		}
 	}
 	// Accept snake_case spellings in the file for dashed flag names.
