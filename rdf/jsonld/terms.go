@@ -8,16 +8,17 @@ import (
 	"github.com/uitwisselingsplatform/uwp/rdf"
 )
 
-// wellFormedIRI accepts absolute IRIs without the characters N-Triples IRIREF forbids. The
+// wellFormedIRI accepts absolute IRIs without the characters N-Triples IRIREF forbids and
+// without control characters. The
 // toRdf algorithm drops statements with IRIs that are not well-formed.
 func wellFormedIRI(s string) bool {
 	if !rdf.IsAbsoluteIRI(s) {
 		return false
 	}
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c <= 0x20, c == '<', c == '>', c == '"', c == '{', c == '}', c == '|', c == '^', c == '`', c == '\\':
-			return false
+	for _, c := range s {
+		switch {
+		case c <= 0x20, c >= 0x7f && c <= 0x9f, c == '<', c == '>', c == '"', c == '{', c == '}', c == '|', c == '^', c == '`', c == '\\':
+			return false // controls are not ucschar (RFC 3987); the rest IRIREF forbids
 		}
 	}
 	return true

@@ -202,9 +202,17 @@ func (w *writer) context() (any, error) {
 // http://a/b/c gives ../../ , which resolves to http://a/); @base is then left out and every
 // IRI is written absolute.
 func (w *writer) relativizes(base string) bool {
-	ok := func(t rdf.Term) bool {
+	ok := func(t rdf.Term) (good bool) {
 		iri, isIRI := t.(rdf.IRI)
-		return !isIRI || ld.Resolve(base, ld.RemoveBase(base, string(iri))) == string(iri)
+		if !isIRI {
+			return true
+		}
+		defer func() {
+			if recover() != nil {
+				good = false // RemoveBase panics on some IRIs, e.g. http://example.org//#0
+			}
+		}()
+		return ld.Resolve(base, ld.RemoveBase(base, string(iri))) == string(iri)
 	}
 	for _, q := range w.quads {
 		if !ok(q.Subject) || !ok(q.Object) || !ok(q.Graph) {
