@@ -55,14 +55,6 @@ func classify(iri string) termClass {
 // okNodeElement implements nodeElementURIs (7.2.5): anyURI - (coreSyntaxTerms | rdf:li | oldTerms).
 func okNodeElement(c termClass) bool { return c == classOther || c == classDesc }
 
-// okPropertyElement implements propertyElementURIs (7.2.6):
-// anyURI - (coreSyntaxTerms | rdf:Description | oldTerms).
-func okPropertyElement(c termClass) bool { return c == classOther || c == classLi }
-
-// okPropertyAttr implements propertyAttributeURIs (7.2.7):
-// anyURI - (coreSyntaxTerms | rdf:Description | rdf:li | oldTerms).
-func okPropertyAttr(c termClass) bool { return c == classOther }
-
 // isNCName reports whether s matches NCName of Namespaces in XML 1.0
 // (https://www.w3.org/TR/xml-names/#NT-NCName): an XML Name without colons.
 func isNCName(s string) bool {

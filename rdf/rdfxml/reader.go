@@ -314,6 +314,8 @@ func (r *reader) sortAttrs(t xml.StartElement, base *rdf.Base, lang string) (att
 			}
 			iri = uri + a.Name.Local
 		}
+		// propertyAttributeURIs (7.2.7): anyURI - (coreSyntaxTerms | rdf:Description | rdf:li |
+		// oldTerms); the core terms sort into their roles.
 		switch classify(iri) {
 		case classCore:
 			var bit uint8
@@ -552,6 +554,7 @@ func (r *reader) nodeElement(f frame, iri string, term rdf.Term, as attrs) (rdf.
 // point where the content decides which kind of property element it is.
 func (r *reader) propertyElement(f frame, iri string, term rdf.Term, as attrs) error {
 	parent := &r.stack[len(r.stack)-1]
+	// propertyElementURIs (7.2.6): anyURI - (coreSyntaxTerms | rdf:Description | oldTerms).
 	switch classify(iri) {
 	case classOther:
 	case classLi:

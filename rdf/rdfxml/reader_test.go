@@ -104,6 +104,11 @@ func TestReader_Errors(t *testing.T) {
 		{"rune columns", head + `<ex:A ex:p="ééé"/><ex:B rdf:about="x"/>`, "", 2, 19, `relative IRI "x"`},
 		{"rune columns in XML errors", head + `<ex:A ex:p="ééé" <`, "", 2, 18, "XML:"},
 		{"long line", head + `<ex:A ex:p="` + strings.Repeat("é", 70000) + `"/><ex:B rdf:about="x"/>`, "", 2, 70016, `relative IRI "x"`},
+		{"unsupported encoding", `<?xml version="1.0" encoding="EBCDIC"?>` + "\n<a/>", "", 1, 40, `unsupported XML encoding "EBCDIC"`},
+		{"empty prefix binding", head + `<ex:A xmlns:p=""/>`, "", 2, 1, "bound to the empty string"},
+		{"relative xml:base", head + `<ex:A xml:base="x/"/>`, "", 2, 1, `xml:base "x/" is relative`},
+		{"unqualified attribute", head + `<ex:A foo="1"/>`, "", 2, 1, "attribute foo on <ex:A> is in no namespace"},
+		{"relative namespace", `<ex:A xmlns:ex="e/"/>`, "", 1, 1, "not an absolute IRI"},
 		{"duplicate attribute", head + `<ex:A ex:p="1" ex:p="2"/>`, "", 2, 1, "appears twice"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
