@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# make bench: uwp side by side with Apache Jena TDB2 and Oxigraph on the datasets of
+# ../shared/bench, then writes BENCHMARKS.md. Needs Java 17, Node and GNU time; installs
+# Debian's libapache-jena-java and time when run as root and they are missing.
+#
+# Env: BENCH (default ../shared/bench), PEERS (default "jena-tdb2 oxigraph"), REPS (5),
+#      WARMUP (2), BIG=0 to skip the 10M-triple load runs, OUT (default BENCHMARKS.md).
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+BENCH="${BENCH:-$ROOT/../shared/bench}"
+PEERS="${PEERS:-jena-tdb2 oxigraph}"
+REPS="${REPS:-5}" WARMUP="${WARMUP:-2}" BIG="${BIG:-1}" OUT="${OUT:-BENCHMARKS.md}"
+WORK="${BENCH_WORK:-/tmp/bench-work}"
+DATA_DIR="${DATA_DIR:-/tmp/bench-data}"
+RESULTS="${RESULTS:-/tmp/bench-results}"
+export BENCH_WORK="$WORK"
+mkdir -p "$WORK" "$DATA_DIR" "$RESULTS"
+
+[ -d "$BENCH" ] || { echo "bench: $BENCH not found (set BENCH=)" >&2; exit 1; }
+if [ ! -x /usr/bin/time ] || [ ! -f /usr/share/java/jena-core.jar ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libapache-jena-java time >/dev/null
+  else
+    echo "bench: needs GNU time and Debian's libapache-jena-java (see $BENCH/README.md)" >&2; exit 1
+  fi
+fi
+make -s build
+# run.sh labels an external peer by its file name: call ours "uwp".
+ln -sf "$ROOT/scripts/bench-peer.sh" "$WORK/uwp"
+UWP="$WORK/uwp"
+
+md=$(mktemp)
+trap 'rm -f "$md"' EXIT
+{
+  echo "# Benchmarks"
+  echo
+  echo "Written by \`make bench\` (scripts/bench.sh) on $(date -u +%Y-%m-%d) at $(date -u +%H:%M) UTC."
+  echo
+  echo "**Machine**: $(nproc) cores ($(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)), $(free -g | awk '/Mem:/ { print $2 }') GB RAM, $(uname -sr)."
+  echo "**Software**: uwp $(git describe --always --dirty), $(go version | awk '{ print $3 }'); Jena $(dpkg-query -W -f '${Version}' libapache-jena-java 2>/dev/null || echo '?'), Java $(java -version 2>&1 | awk -F'"' 'NR==1 { print $2 }'); Node $(node --version)."
+  echo
+  echo "Load times: uwp's is the load call inside the process (parse, encode, sort, write and sync a"
+  echo "new bbolt file); Jena TDB2's is the whole loader process; Oxigraph's the load call into its"
+  echo "in-memory store. Peak RSS is GNU time's for the whole peer process (load and queries)."
+  echo "Queries the uwp column marks as failed are not answered yet (the SPARQL engine is issue 3)."
+} > "$md"
+
+section() { # TITLE DATASET SCALE QUERYDIR REPS WARMUP
+  local title=$1 ds=$2 scale=$3 qdir=$4 reps=$5 warm=$6
+  echo "== $title" >&2
+  local args=(-s "$scale" -n "$reps" -w "$warm" -d "$DATA_DIR" -o "$RESULTS")
+  [ -n "$qdir" ] && args+=(-q "$qdir")
+  # shellcheck disable=SC2086
+  "$BENCH/run.sh" "${args[@]}" "$ds" $PEERS "$UWP" >&2
+  local res="$RESULTS/$ds-$scale"
+  { echo; echo "## $title"; echo; "$WORK/bench-report" -md "$res" $PEERS uwp; } >> "$md"
+  grep -h 'bytes_per_triple' "$res/uwp.tsv" | awk -F'\t' '{ printf "\nuwp store file: %s bytes per triple.\n", $3 }' >> "$md" || true
+}
+
+section "BSBM, 2785 products (~1M triples)" bsbm 2785 "" "$REPS" "$WARMUP"
+section "Events, 12000 activities (~1M triples)" events 12000 "" "$REPS" "$WARMUP"
+if [ "$BIG" = 1 ]; then
+  section "BSBM, 27850 products (~10M triples), load only" bsbm 27850 "$ROOT/scripts/bench-queries/load-only" 1 0
+  # Incremental load: 1M more triples (the events data) into the 10M-triple BSBM store.
+  inc="$WORK/uwp-incremental"
+  rm -rf "$inc"
+  bin/uwp load --quiet --data "$inc" "$DATA_DIR/bsbm-27850.nt"
+  t0=$(date +%s.%N)
+  /usr/bin/time -v -o "$WORK/inc.time" bin/uwp load --quiet --data "$inc" "$DATA_DIR/events-12000.nt"
+  t1=$(date +%s.%N)
+  n=$(wc -l < "$DATA_DIR/events-12000.nt")
+  rss=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$WORK/inc.time")
+  size=$(stat -c %s "$inc/uwp.db")
+  {
+    echo
+    echo "## Incremental load: 1M triples into the 10M-triple store"
+    echo
+    awk -v a="$t0" -v b="$t1" -v n="$n" -v rss="$rss" -v size="$size" 'BEGIN {
+      s = b - a
+      printf "| peer | triples | seconds | triples/s | peak RSS MiB | store MiB after |\n|---|---:|---:|---:|---:|---:|\n"
+      printf "| uwp | %d | %.2f | %.0f | %.0f | %.0f |\n", n, s, n / s, rss / 1024, size / 1048576 }'
+  } >> "$md"
+  rm -rf "$inc"
+fi
+mv "$md" "$OUT"
+trap - EXIT
+echo "wrote $OUT" >&2
