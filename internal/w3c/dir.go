@@ -12,6 +12,20 @@ import (
 // CI=true.
 func Dir(t testing.TB) string {
 	t.Helper()
+	dir, ok := Find()
+	if ok {
+		return dir
+	}
+	if os.Getenv("CI") == "true" {
+		t.Fatalf("W3C test suite not found (looked at %q; set UWP_W3C_DIR)", dir)
+	}
+	t.Skipf("W3C test suite not found (looked at %q; set UWP_W3C_DIR)", dir)
+	return ""
+}
+
+// Find looks for the suite as Dir does, without a test: it returns the absolute directory
+// and true, or the place it looked and false. Fuzz targets use it to seed their corpus.
+func Find() (string, bool) {
 	dir := os.Getenv("UWP_W3C_DIR")
 	if dir == "" {
 		if root, ok := moduleRoot(); ok {
@@ -20,17 +34,12 @@ func Dir(t testing.TB) string {
 	}
 	if dir != "" {
 		if fi, err := os.Stat(dir); err == nil && fi.IsDir() {
-			abs, err := filepath.Abs(dir)
-			if err == nil {
-				return abs
+			if abs, err := filepath.Abs(dir); err == nil {
+				return abs, true
 			}
 		}
 	}
-	if os.Getenv("CI") == "true" {
-		t.Fatalf("W3C test suite not found (looked at %q; set UWP_W3C_DIR)", dir)
-	}
-	t.Skipf("W3C test suite not found (looked at %q; set UWP_W3C_DIR)", dir)
-	return ""
+	return dir, false
 }
 
 func moduleRoot() (string, bool) {

@@ -61,7 +61,6 @@ func newParser(src string, opts Options) *parser {
 	p := &parser{src: src, lx: lexer{src: src}, prefixes: map[string]string{}, labels: map[string]int{}}
 	p.base = rdf.NewBase(opts.Base)
 	p.prologue.Base = opts.Base
-	p.next()
 	return p
 }
 
@@ -69,6 +68,7 @@ func newParser(src string, opts Options) *parser {
 func ParseQuery(src string, opts Options) (q *syntax.Query, err error) {
 	p := newParser(src, opts)
 	defer p.recover(&err)
+	p.next()
 	q = p.query()
 	if len(p.errs) > 0 {
 		return nil, p.err()
@@ -80,6 +80,7 @@ func ParseQuery(src string, opts Options) (q *syntax.Query, err error) {
 func ParseUpdate(src string, opts Options) (u *syntax.Update, err error) {
 	p := newParser(src, opts)
 	defer p.recover(&err)
+	p.next()
 	u = p.update()
 	if len(p.errs) > 0 {
 		return nil, p.err()
