@@ -101,7 +101,8 @@ func (p *parser) statement() (err error) {
 	switch {
 	case t.kind == tEOF:
 		if p.inBlock {
-			p.fail(t, "expected '}'")
+			p.inBlock = false // report the missing '}' once; the next Read ends
+			p.fail(t, "expected '}', found end of input")
 		}
 		p.done = true
 		return nil
