@@ -407,3 +407,29 @@ func (r *aggRenamer) expr(e syntax.Expr) Expr {
 	}
 	panic(fmt.Sprintf("unreachable: %T", e))
 }
+
+// TranslateQuads turns a quad pattern (the pattern of DELETE WHERE, which is also its
+// template: https://www.w3.org/TR/sparql11-update/#deleteWhere) into the pattern it matches:
+// a BGP for the triples outside GRAPH and a Graph over a BGP for each run of quads in the same
+// graph, joined in order.
+func TranslateQuads(qs []syntax.Quad) Op {
+	var op Op
+	var bgp *BGP
+	var cur Node
+	for i, q := range qs {
+		if i == 0 || q.Graph != cur {
+			cur = q.Graph
+			bgp = &BGP{}
+			if q.HasGraph() {
+				op = join(op, &Graph{Name: q.Graph, Op: bgp})
+			} else {
+				op = join(op, bgp)
+			}
+		}
+		bgp.Triples = append(bgp.Triples, Triple{S: node(q.S), P: node(q.P), O: node(q.O)})
+	}
+	if op == nil {
+		return &BGP{}
+	}
+	return op
+}

@@ -112,3 +112,27 @@ func TestTranslate_W3C(t *testing.T) {
 		return nil
 	})
 }
+
+func TestTranslateQuads(t *testing.T) {
+	u, err := parser.ParseUpdate(`PREFIX : <http://e/> DELETE WHERE { ?s :p ?o . GRAPH ?g { ?s :q ?o ; :r 1 } ?o :t ?s }`, parser.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := TranslateQuads(u.Operations[0].(*syntax.DeleteWhere).Quads).String()
+	want := `(join
+  (join
+    (bgp
+      (triple ?s <http://e/p> ?o))
+    (graph ?g
+      (bgp
+        (triple ?s <http://e/q> ?o)
+        (triple ?s <http://e/r> 1))))
+  (bgp
+    (triple ?o <http://e/t> ?s)))`
+	if got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+	if s := TranslateQuads(nil).String(); s != "(bgp)" {
+		t.Errorf("empty quads: %s", s)
+	}
+}

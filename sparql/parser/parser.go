@@ -2,7 +2,6 @@ package parser
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -36,7 +35,7 @@ type parser struct {
 	tok  token
 	errs rdf.ErrorList
 
-	lines []int // byte offsets of line starts, computed on first use
+	last syntax.Pos // the position pos computed last
 
 	base     *rdf.Base
 	prefixes map[string]string
@@ -102,28 +101,35 @@ func (p *parser) recover(err *error) {
 	}
 }
 
-// pos converts a byte offset into a position.
+// pos converts a byte offset into a position. Parsing asks for offsets mostly in increasing
+// order, so the last answer is kept and counting resumes from it.
 func (p *parser) pos(off int) syntax.Pos {
-	if p.lines == nil {
-		p.lines = append(p.lines, 0)
-		for i := 0; i < len(p.src); i++ {
-			switch p.src[i] {
-			case '\n':
-				p.lines = append(p.lines, i+1)
-			case '\r':
-				if i+1 < len(p.src) && p.src[i+1] == '\n' {
-					i++
-				}
-				p.lines = append(p.lines, i+1)
-			}
-		}
-	}
-	line := sort.Search(len(p.lines), func(i int) bool { return p.lines[i] > off }) // 1-based
 	if off > len(p.src) {
 		off = len(p.src)
 	}
-	col := utf8.RuneCountInString(p.src[p.lines[line-1]:off]) + 1
-	return syntax.Pos{Offset: off, Line: line, Col: col}
+	if p.last.Line == 0 || off < p.last.Offset {
+		p.last = syntax.Pos{Offset: 0, Line: 1, Col: 1}
+	}
+	line, col := p.last.Line, p.last.Col
+	for i := p.last.Offset; i < off; {
+		c := p.src[i]
+		switch {
+		case c == '\n' || c == '\r' && (i+1 >= len(p.src) || p.src[i+1] != '\n'):
+			line, col = line+1, 1
+			i++
+		case c < utf8.RuneSelf:
+			if c != '\r' {
+				col++
+			}
+			i++
+		default:
+			_, n := utf8.DecodeRuneInString(p.src[i:])
+			col++
+			i += n
+		}
+	}
+	p.last = syntax.Pos{Offset: off, Line: line, Col: col}
+	return p.last
 }
 
 func (p *parser) here() syntax.Pos { return p.pos(p.tok.pos) }

@@ -352,7 +352,12 @@ func (p *parser) literal() (rdf.Literal, bool) {
 		}
 		return rdf.NewLiteral(lex), true
 	case tInteger, tDecimal, tDouble:
-		dt := map[tokKind]rdf.IRI{tInteger: rdf.XSDInteger, tDecimal: rdf.XSDDecimal, tDouble: rdf.XSDDouble}[p.tok.kind]
+		dt := rdf.XSDInteger
+		if p.tok.kind == tDecimal {
+			dt = rdf.XSDDecimal
+		} else if p.tok.kind == tDouble {
+			dt = rdf.XSDDouble
+		}
 		l := rdf.NewTypedLiteral(p.tok.text, dt)
 		p.next()
 		return l, true
