@@ -80,8 +80,9 @@ const (
 // small lookahead buffer, so it never holds more of the document than one token.
 type lexer struct {
 	r         *bufio.Reader
-	la        []rune // lookahead, la[0] is the next rune
-	line, col int    // position of la[0]
+	la        []rune // lookahead: la[head] is the next rune
+	head      int
+	line, col int // position of la[head]
 	file      string
 	ioErr     error
 	sb        strings.Builder
@@ -98,24 +99,28 @@ func newLexer(r io.Reader, file string, line int) *lexer {
 	l := &lexer{r: br, line: line, col: 1, file: file, la: make([]rune, 0, 16)}
 	if l.peek(0) == 0xFEFF {
 		// A byte order mark is not in the grammar, but editors write one; it is not data.
-		l.la = l.la[:0]
+		l.head++
 	}
 	return l
 }
 
 // peek returns the rune k places ahead without consuming it.
 func (l *lexer) peek(k int) rune {
-	for len(l.la) <= k {
+	if k < len(l.la)-l.head {
+		return l.la[l.head+k]
+	}
+	return l.fill(k)
+}
+
+// fill reads runes into the lookahead buffer until it holds k+1 of them.
+func (l *lexer) fill(k int) rune {
+	for len(l.la)-l.head <= k {
 		if l.ioErr != nil {
 			return runeEOF
 		}
 		r, size, err := l.r.ReadRune()
 		if err != nil {
-			if err != io.EOF {
-				l.ioErr = err
-			} else {
-				l.ioErr = io.EOF
-			}
+			l.ioErr = err
 			return runeEOF
 		}
 		if r == utf8.RuneError && size == 1 {
@@ -123,7 +128,7 @@ func (l *lexer) peek(k int) rune {
 		}
 		l.la = append(l.la, r)
 	}
-	return l.la[k]
+	return l.la[l.head+k]
 }
 
 // next consumes and returns one rune.
@@ -132,7 +137,10 @@ func (l *lexer) next() rune {
 	if r == runeEOF {
 		return r
 	}
-	l.la = l.la[:copy(l.la, l.la[1:])]
+	l.head++
+	if l.head == len(l.la) {
+		l.head, l.la = 0, l.la[:0]
+	}
 	if r == '\n' {
 		l.line++
 		l.col = 1
