@@ -7,8 +7,9 @@
 //   - ParseQuery(src, Options) returns a *syntax.Query; ParseUpdate(src, Options) a
 //     *syntax.Update. Options.Base is the base IRI for relative references (a BASE in the text
 //     overrides it).
-//   - Errors come back as an rdf.ErrorList sorted by position; messages read
-//     "line:col: expected X, found Y". Errors wrap nothing: they are bad input.
+//   - Errors come back as an *Error holding an rdf.ErrorList sorted by position; messages
+//     read "line:col: expected X, found Y". errors.Is(err, ErrSyntax) holds for all of them.
+//     Grammar errors stop parsing at the first one; static-check errors are collected.
 //   - Besides the grammar, the parser runs the static checks the specifications require
 //     (https://www.w3.org/TR/sparql11-query/#sparqlGrammar notes and 18.2.1 variable scope):
 //     grouped variables in aggregate queries, SELECT and BIND variables not already in scope,

@@ -63,6 +63,8 @@ func (p *parser) bracketted(aggOK bool) syntax.Expr {
 
 // expression reads Expression.
 func (p *parser) expression() syntax.Expr {
+	p.enter()
+	defer p.leave()
 	pos := p.here()
 	x := p.andExpr()
 	for p.acceptPunct("||") {

@@ -48,6 +48,8 @@ type parser struct {
 	bgp    int // id of the current basic graph pattern; 0 means "none open"
 	nbgp   int
 
+	depth int // nesting of expressions, groups, paths and triples nodes
+
 	aggOK   bool // aggregates allowed in the expression being parsed
 	inAgg   bool // parsing an aggregate's argument
 	noBlank bool // blank nodes forbidden (DELETE forms)
@@ -233,6 +235,19 @@ func (p *parser) peek() token {
 	p.lx = save
 	return t
 }
+
+// maxDepth bounds nesting so that hostile input cannot exhaust the stack.
+const maxDepth = 500
+
+// enter counts one level of nesting; the caller defers p.leave().
+func (p *parser) enter() {
+	p.depth++
+	if p.depth > maxDepth {
+		p.fail("nesting deeper than %d levels", maxDepth)
+	}
+}
+
+func (p *parser) leave() { p.depth-- }
 
 func (p *parser) freshBlank() rdf.BlankNode {
 	p.fresh++

@@ -31,9 +31,17 @@ func TestParseQuery_Errors(t *testing.T) {
 		{"SELECT * { ?s ?p ?o } LIMIT -1", `1:29: expected integer, found number -1`},
 		{"SELECT * { FILTER(BOUND(1)) }", `1:25: expected variable in BOUND, found number 1`},
 		{"SELECT * { FILTER(STR(1, 2)) }", `1:19: wrong number of arguments for STR: 2`},
+		{"ASK { FILTER(" + strings.Repeat("(", 10000) + "1" + strings.Repeat(")", 10000) + ") }", `1:513: nesting deeper than 500 levels`},
+		{"ASK { " + strings.Repeat("{", 600) + strings.Repeat("}", 600) + " }", `1:506: nesting deeper than 500 levels`},
+		{"ASK { ?s " + strings.Repeat("(", 600) + ":p" + strings.Repeat(")", 600) + " ?o }", `1:509: nesting deeper than 500 levels`},
+		{"ASK { ?s ?p " + strings.Repeat("[ ?p ", 600) + strings.Repeat("]", 600) + " }", `1:2508: nesting deeper than 500 levels`},
 		{"ASK { } extra", `1:9: expected end of query, found "extra"`},
 	} {
-		t.Run(c.src, func(t *testing.T) {
+		name := c.src
+		if len(name) > 60 {
+			name = name[:60]
+		}
+		t.Run(name, func(t *testing.T) {
 			_, err := ParseQuery(c.src, Options{})
 			if err == nil {
 				t.Fatal("no error")

@@ -6,6 +6,8 @@ import (
 
 // groupGraphPattern reads GroupGraphPattern: '{' ( SubSelect | GroupGraphPatternSub ) '}'.
 func (p *parser) groupGraphPattern() *syntax.Group {
+	p.enter()
+	defer p.leave()
 	pos := p.expectPunct("{")
 	g := &syntax.Group{Pos: pos}
 	if p.isKw("SELECT") {

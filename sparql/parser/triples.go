@@ -88,6 +88,8 @@ func (p *parser) propertyListNotEmpty(pos syntax.Pos, s syntax.Node, out *[]synt
 // triplesNode reads Collection | BlankNodePropertyList (or their Path forms) and returns the
 // node that stands for it.
 func (p *parser) triplesNode(out *[]syntax.TriplePattern, paths bool) syntax.Node {
+	p.enter()
+	defer p.leave()
 	pos := p.here()
 	if p.acceptPunct("[") {
 		if p.noBlank {
@@ -161,6 +163,8 @@ func (p *parser) varOrTerm() syntax.Node {
 
 // path reads Path (PathAlternative).
 func (p *parser) path() syntax.Path {
+	p.enter()
+	defer p.leave()
 	pos := p.here()
 	first := p.pathSequence()
 	if !p.isPunct("|") {
