@@ -1,0 +1,71 @@
+package results
+
+import (
+	"bufio"
+	"encoding/xml"
+
+	"github.com/uitwisselingsplatform/uwp/rdf"
+)
+
+const xmlNS = "http://www.w3.org/2005/sparql-results#"
+
+// xmlEncoder writes https://www.w3.org/TR/rdf-sparql-XMLres/; unbound variables get no
+// binding element.
+type xmlEncoder struct{}
+
+func (xmlEncoder) begin(w *bufio.Writer, vars []string) {
+	w.WriteString("<?xml version=\"1.0\"?>\n<sparql xmlns=\"" + xmlNS + "\">\n  <head>\n")
+	for _, v := range vars {
+		w.WriteString(`    <variable name="`)
+		xmlEscape(w, v)
+		w.WriteString("\"/>\n")
+	}
+	w.WriteString("  </head>\n  <results>\n")
+}
+
+func (xmlEncoder) row(w *bufio.Writer, vars []string, row []rdf.Term) {
+	w.WriteString("    <result>\n")
+	for i, t := range row {
+		if t == nil {
+			continue
+		}
+		w.WriteString(`      <binding name="`)
+		xmlEscape(w, vars[i])
+		w.WriteString(`">`)
+		switch x := t.(type) {
+		case rdf.IRI:
+			w.WriteString("<uri>")
+			xmlEscape(w, string(x))
+			w.WriteString("</uri>")
+		case rdf.BlankNode:
+			w.WriteString("<bnode>")
+			xmlEscape(w, string(x))
+			w.WriteString("</bnode>")
+		case rdf.Literal:
+			w.WriteString("<literal")
+			switch {
+			case x.Lang != "":
+				w.WriteString(` xml:lang="`)
+				xmlEscape(w, x.Lang)
+				w.WriteByte('"')
+			case x.Datatype != rdf.XSDString && x.Datatype != "":
+				w.WriteString(` datatype="`)
+				xmlEscape(w, string(x.Datatype))
+				w.WriteByte('"')
+			}
+			w.WriteByte('>')
+			xmlEscape(w, x.Lexical)
+			w.WriteString("</literal>")
+		default:
+			panic("unreachable: term " + t.String())
+		}
+		w.WriteString("</binding>\n")
+	}
+	w.WriteString("    </result>\n")
+}
+
+func (xmlEncoder) end(w *bufio.Writer) { w.WriteString("  </results>\n</sparql>\n") }
+
+// xmlEscape escapes text and attribute values alike (encoding/xml escapes ", ', <, >, &,
+// tab, newline and carriage return, and replaces characters XML cannot carry by U+FFFD).
+func xmlEscape(w *bufio.Writer, s string) { _ = xml.EscapeText(w, []byte(s)) }
