@@ -39,8 +39,11 @@ type parser struct {
 	inBlock bool     // inside a TriG { ... }
 	graph   rdf.Term // graph of the current block; nil for the default graph
 	anon    int      // counter for unlabelled blank nodes
-	fatal   error
-	done    bool
+
+	iriCache map[string]rdf.Term            // raw IRIREF -> resolved IRI, for the current base
+	pnCache  map[string]map[string]rdf.Term // prefix -> local name -> IRI
+	fatal    error
+	done     bool
 }
 
 func newParser(r io.Reader, opts rdf.ReadOptions, trig bool) *parser {
@@ -279,9 +282,11 @@ func (p *parser) directive(prefix bool) {
 		}
 		p.next()
 		p.prefixes[t.pfx] = string(p.resolve(p.expect(tIRI, "IRI")))
+		delete(p.pnCache, t.pfx)
 		return
 	}
 	p.base = rdf.NewBase(string(p.resolve(p.expect(tIRI, "IRI"))))
+	p.iriCache = nil // relative references now resolve differently
 }
 
 func (p *parser) resolve(t token) rdf.IRI {
@@ -292,20 +297,50 @@ func (p *parser) resolve(t token) rdf.IRI {
 	return rdf.IRI(s)
 }
 
-// iriTok turns an IRIREF or PrefixedName token into an IRI.
-func (p *parser) iriTok(t token) rdf.IRI {
+// iriTok turns an IRIREF or PrefixedName token into an IRI. Terms are cached per raw
+// reference and per prefixed name, so that a repeated predicate costs a map lookup instead
+// of a resolution, a concatenation and an allocation.
+func (p *parser) iriTok(t token) rdf.Term {
 	switch t.kind {
 	case tIRI:
-		return p.resolve(t)
+		if term, ok := p.iriCache[t.val]; ok {
+			return term
+		}
+		term := rdf.Term(p.resolve(t))
+		p.cache(&p.iriCache, t.val, term)
+		return term
 	case tPName:
+		m := p.pnCache[t.pfx]
+		if term, ok := m[t.val]; ok {
+			return term
+		}
 		ns, ok := p.prefixes[t.pfx]
 		if !ok {
 			p.fail(t, "undeclared prefix "+strconv.Quote(t.pfx))
 		}
-		return rdf.IRI(ns + t.val)
+		term := rdf.Term(rdf.IRI(ns + t.val))
+		if m == nil || len(m) >= maxCache {
+			m = map[string]rdf.Term{}
+			if p.pnCache == nil {
+				p.pnCache = map[string]map[string]rdf.Term{}
+			}
+			p.pnCache[t.pfx] = m
+		}
+		m[t.val] = term
+		return term
 	}
 	p.fail(t, "expected IRI, found "+t.String())
-	return ""
+	return nil
+}
+
+// maxCache bounds each term cache; a full cache starts again empty.
+const maxCache = 4096
+
+func (p *parser) cache(m *map[string]rdf.Term, key string, t rdf.Term) {
+	if *m == nil || len(*m) >= maxCache {
+		*m = make(map[string]rdf.Term, 64)
+	}
+	(*m)[key] = t
 }
 
 // labelOrSubject parses iri | BlankNode (BLANK_NODE_LABEL or ANON).
@@ -387,7 +422,7 @@ func (p *parser) predicateObjectList(s rdf.Term) {
 	}
 }
 
-func (p *parser) verb() rdf.IRI {
+func (p *parser) verb() rdf.Term {
 	t := p.next()
 	if t.kind == tWord && t.val == "a" {
 		return rdf.RDFType
@@ -398,7 +433,7 @@ func (p *parser) verb() rdf.IRI {
 	return p.iriTok(t)
 }
 
-func (p *parser) objectList(s rdf.Term, pr rdf.IRI) {
+func (p *parser) objectList(s, pr rdf.Term) {
 	for {
 		p.emit(s, pr, p.object())
 		if p.peek().kind != tComma {
@@ -435,7 +470,7 @@ func (p *parser) object() rdf.Term {
 			if dt.kind != tIRI && dt.kind != tPName {
 				p.fail(dt, "expected datatype IRI, found "+dt.String())
 			}
-			return rdf.NewTypedLiteral(t.val, p.iriTok(dt))
+			return rdf.NewTypedLiteral(t.val, p.iriTok(dt).(rdf.IRI))
 		}
 		return rdf.NewLiteral(t.val)
 	case tInteger:
