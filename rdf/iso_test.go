@@ -2,6 +2,7 @@ package rdf
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"testing"
 )
 
@@ -112,4 +113,88 @@ func BenchmarkIsomorphic_List(b *testing.B) {
 			b.Fatal("not isomorphic")
 		}
 	}
+}
+
+// TestIsomorphic_Random relabels and shuffles random graphs with many look-alike blank
+// nodes (isomorphic), and moves one edge (usually not isomorphic: checked by brute force).
+func TestIsomorphic_Random(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	preds := []IRI{"http://ex/p", "http://ex/q"}
+	for iter := 0; iter < 300; iter++ {
+		n := 1 + rng.IntN(7)
+		var a []Quad
+		for i := 0; i < 1+rng.IntN(12); i++ {
+			var g Term
+			if rng.IntN(4) == 0 {
+				g = BlankNode(fmt.Sprint("n", rng.IntN(n)))
+			}
+			a = append(a, bq(BlankNode(fmt.Sprint("n", rng.IntN(n))), preds[rng.IntN(2)], BlankNode(fmt.Sprint("n", rng.IntN(n))), g))
+		}
+		perm := rng.Perm(n)
+		relabel := func(t Term) Term {
+			if b, ok := t.(BlankNode); ok {
+				var i int
+				fmt.Sscanf(string(b), "n%d", &i)
+				return BlankNode(fmt.Sprint("m", perm[i]))
+			}
+			return t
+		}
+		var b []Quad
+		for _, q := range a {
+			b = append(b, Quad{relabel(q.Subject), q.Predicate, relabel(q.Object), relabel(q.Graph)})
+		}
+		rng.Shuffle(len(b), func(i, j int) { b[i], b[j] = b[j], b[i] })
+		if !Isomorphic(a, b) {
+			t.Fatalf("relabelled graph not isomorphic:\n%s\n---\n%s", Diff(a, nil), Diff(b, nil))
+		}
+		c := append([]Quad(nil), b...)
+		k := rng.IntN(len(c))
+		c[k].Object = BlankNode(fmt.Sprint("m", rng.IntN(n)))
+		if got, want := Isomorphic(a, c), bruteIso(a, c); got != want {
+			t.Fatalf("Isomorphic = %v, brute force = %v\n%s\n---\n%s", got, want, Diff(a, nil), Diff(c, nil))
+		}
+	}
+}
+
+// bruteIso tries every bijection of blank nodes (small inputs only).
+func bruteIso(a, b []Quad) bool {
+	x, y := newIsoSide(a), newIsoSide(b)
+	if len(x.set) != len(y.set) || len(x.blanks) != len(y.blanks) {
+		return false
+	}
+	n := len(x.blanks)
+	perm := make([]int, n)
+	for i := range perm {
+		perm[i] = i
+	}
+	var try func(k int) bool
+	try = func(k int) bool {
+		if k == n {
+			m := map[BlankNode]BlankNode{}
+			for i, bn := range x.blanks {
+				m[bn] = y.blanks[perm[i]]
+			}
+			sub := func(t Term) Term {
+				if bn, ok := t.(BlankNode); ok {
+					return m[bn]
+				}
+				return t
+			}
+			for q := range x.set {
+				if _, ok := y.set[Quad{sub(q.Subject), q.Predicate, sub(q.Object), sub(q.Graph)}]; !ok {
+					return false
+				}
+			}
+			return true
+		}
+		for i := k; i < n; i++ {
+			perm[k], perm[i] = perm[i], perm[k]
+			if try(k + 1) {
+				return true
+			}
+			perm[k], perm[i] = perm[i], perm[k]
+		}
+		return false
+	}
+	return try(0)
 }
