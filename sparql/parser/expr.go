@@ -3,7 +3,6 @@ package parser
 import (
 	"strings"
 
-	"github.com/uitwisselingsplatform/uwp/rdf"
 	"github.com/uitwisselingsplatform/uwp/sparql/syntax"
 )
 
@@ -306,5 +305,3 @@ func (p *parser) aggregate(pos syntax.Pos, name string) syntax.Expr {
 	p.expectPunct(")")
 	return a
 }
-
-var _ = rdf.XSDString

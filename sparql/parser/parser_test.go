@@ -155,3 +155,49 @@ func TestParseUpdate_Operations(t *testing.T) {
 		t.Errorf("empty update: %v", err)
 	}
 }
+
+func TestParseQuery_Valid(t *testing.T) {
+	for _, src := range []string{
+		"SELECT * { ?s ?p ?o } ORDER BY ?o LIMIT 5 OFFSET 1",
+		"SELECT * { ?s ?p ?o } OFFSET 1 LIMIT 5",
+		ex + "SELECT * WHERE { ?s ?p ?o . FILTER (?o > 1) . ?s :q ?z }",
+		"SELECT * { OPTIONAL { ?s ?p ?o } . }",
+		"SELECT (COUNT(*) AS ?c) {}",
+		ex + "SELECT ?x { ?x :p ?v } GROUP BY ?x ORDER BY (AVG(?v))",
+		ex + "SELECT ?x { ?x :p ?v } GROUP BY ?x HAVING (AVG(?v) > 2) (COUNT(?v) < 3)",
+		"SELECT * { FILTER(?o<3) FILTER(?o < 3) FILTER(?o<=?x) }",
+		"SELECT ?x{?x ?y ?z}",
+		"SELECT * { ?s ?p 1.5e-3, .5, 1. }",
+		ex + "SELECT * { :a :b :c. :d :e :f . :g :h :i.j }",
+		"PREFIX x.y: <http://x/> SELECT * { x.y:a x.y:b x.y:c. }",
+		ex + "SELECT * { ?s :p [] . [] :q ?o . [ :r ?z ] . ( ) :s ( ?a ( ?b ) [ :t 1 ] ) }",
+		ex + "SELECT * { ?s :p/:q|^:r+/(!:x)* ?o ; a ?t ; !a ?z ; ^(:a/:b)? ?w ; !() ?v ; !(^a) ?u }",
+		ex + "SELECT * { ?s :p ?o } VALUES (?s ?o) { (:a UNDEF) (UNDEF 1) }",
+		"SELECT * { VALUES () { () () } }",
+		ex + "SELECT ?s (SUM(?v) AS ?sum) (GROUP_CONCAT(DISTINCT ?v ; separator = '|') AS ?all) { ?s :v ?v } GROUP BY ?s",
+		ex + "SELECT * { ?s :p ?o FILTER NOT EXISTS { ?s :q ?o } MINUS { ?s :r ?o } BIND(CONCAT(STR(?s), 'x') AS ?c) }",
+		ex + "SELECT * { SERVICE SILENT <http://x/sparql> { ?s :p ?o } SERVICE ?ep { } }",
+		ex + "SELECT * { GRAPH ?g { ?s ?p ?o } GRAPH :g { } }",
+		ex + "SELECT * { { SELECT ?s WHERE { ?s ?p ?o } LIMIT 1 } { SELECT * { } } }",
+		ex + "SELECT * { ?s ?p ?o FILTER(?o IN ()) FILTER(?o NOT IN (1, 2)) FILTER(true && FALSE) }",
+		ex + "SELECT * { BIND(BNODE() AS ?b) BIND(BNODE('x') AS ?c) BIND(RAND() AS ?r) BIND(NOW() AS ?n) BIND(UUID() AS ?u) BIND(STRUUID() AS ?v) }",
+		ex + "SELECT * { FILTER(REGEX(?x, 'a')) FILTER(SUBSTR(?x, 1)) FILTER(REPLACE(?x, 'a', 'b', 'i')) FILTER(:f()) FILTER(:g(?x, 1)) }",
+		ex + "SELECT * { ?s :p '''a\n'b''''' ; :q \"\"\"c\"\"d\"\"\" }",
+		"CONSTRUCT { ?s ?p ?o } FROM <http://x/g> WHERE { ?s ?p ?o }",
+		"CONSTRUCT WHERE { ?s ?p ?o }",
+		"CONSTRUCT {} WHERE {}",
+		"DESCRIBE <http://x/a>",
+		"DESCRIBE * WHERE { ?s ?p ?o }",
+		"ASK FROM NAMED <http://x/g> { }",
+		"SELECT * WHERE { ?s ?p ?o } # trailing comment",
+		"SELECT ?x$y { ?x ?p $y }",
+		ex + "SELECT * { ?s :p -1, +2, -3.5, +4e1 FILTER(?x = -?y) FILTER(?a+?b-?c*-2 = 1) }",
+		ex + `SELECT * { ?s :p :a\&b, :1, :a:b, :%41, :_x, :x- }`,
+		"SELECT * { ?s ?p \"\\u00E9\\U0001F600\" }",
+		"select ?s where { ?s a ?o } group by ?s",
+	} {
+		if _, err := ParseQuery(src, Options{Base: "http://example.org/base"}); err != nil {
+			t.Errorf("%s\n  %v", src, err)
+		}
+	}
+}
