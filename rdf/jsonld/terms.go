@@ -12,8 +12,8 @@ import (
 // without control characters. The
 // toRdf algorithm drops statements with IRIs that are not well-formed.
 func wellFormedIRI(s string) bool {
-	if !rdf.IsAbsoluteIRI(s) {
-		return false
+	if !rdf.IsAbsoluteIRI(s) || strings.Count(s, "#") > 1 {
+		return false // a fragment cannot hold a second '#'
 	}
 	for _, c := range s {
 		switch {
