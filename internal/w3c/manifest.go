@@ -19,6 +19,7 @@ const (
 	QT    = "http://www.w3.org/2001/sw/DataAccess/tests/test-query#"
 	UT    = "http://www.w3.org/2009/sparql/tests/test-update#"
 	DAWGT = "http://www.w3.org/2001/sw/DataAccess/tests/test-dawg#"
+	RDFT  = "http://www.w3.org/ns/rdftest#"
 	RDFS  = "http://www.w3.org/2000/01/rdf-schema#"
 	RDF   = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 )
@@ -62,7 +63,7 @@ type Test struct {
 	ResultData      []string
 	ResultGraphData []Graph
 
-	Approval string   // local name of dawgt:approval, e.g. "Approved"; "" when absent
+	Approval string   // local name of dawgt:approval (or rdft:approval), e.g. "Approved"; "" when absent
 	Requires []string // mf:requires IRIs
 	Features []string // mf:feature IRIs
 }
@@ -190,6 +191,9 @@ func (g graph) test(e rdf.Term, manifest string) Test {
 		Comment:  str(g.one(e, RDFS+"comment")),
 		Manifest: manifest,
 		Approval: local(g.one(e, DAWGT+"approval")),
+	}
+	if t.Approval == "" {
+		t.Approval = local(g.one(e, RDFT+"approval"))
 	}
 	if bn, ok := e.(rdf.BlankNode); ok {
 		t.IRI = bn.String()

@@ -72,3 +72,26 @@ func TestLoadExpected(t *testing.T) {
 		t.Fatal("a line without a reason was accepted")
 	}
 }
+
+func TestLoadManifest_RDFTurtle(t *testing.T) {
+	dir := Dir(t)
+	tests, err := LoadManifest(filepath.Join(dir, "rdf", "rdf11", "rdf-turtle", "manifest.ttl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var eval, approved int
+	for _, tc := range tests {
+		if tc.Type == "TestTurtleEval" {
+			eval++
+			if tc.Action == "" || tc.Result == "" {
+				t.Errorf("%s: action %q, result %q", tc.IRI, tc.Action, tc.Result)
+			}
+		}
+		if tc.Approval == "Approved" {
+			approved++
+		}
+	}
+	if len(tests) != 313 || eval != 145 || approved != 303 {
+		t.Errorf("%d tests, %d eval, %d approved; want 313, 145, 303", len(tests), eval, approved)
+	}
+}
