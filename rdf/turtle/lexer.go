@@ -18,7 +18,7 @@ const (
 	tEOF     tokKind = iota
 	tIRI             // IRIREF, val is the unescaped, unresolved reference
 	tPName           // PNAME_NS or PNAME_LN: prefix in pfx, unescaped local part in val
-	tBlank           // BLANK_NODE_LABEL, val is the label without _:
+	tBlank           // BLANK_NODE_LABEL, val is "b" + the label (see the rdf package doc)
 	tLang            // LANGTAG (also @prefix / @base), val without @
 	tString          // any of the four string forms, val unescaped
 	tInteger         // INTEGER
@@ -53,7 +53,7 @@ func (t token) String() string {
 	case tPName:
 		return "prefixed name " + t.pfx + ":" + t.val
 	case tBlank:
-		return "blank node _:" + t.val
+		return "blank node _:" + t.val[1:]
 	case tLang:
 		return "'@" + t.val + "'"
 	case tString:
@@ -85,7 +85,16 @@ type lexer struct {
 	line, col int // position of la[head]
 	file      string
 	ioErr     error
-	sb        strings.Builder
+	buf       []byte // text of the token being scanned, reused across tokens
+}
+
+// put appends a rune to the token text.
+func (l *lexer) put(r rune) {
+	if r < utf8.RuneSelf {
+		l.buf = append(l.buf, byte(r))
+		return
+	}
+	l.buf = utf8.AppendRune(l.buf, r)
 }
 
 func newLexer(r io.Reader, file string, line int) *lexer {
@@ -278,12 +287,12 @@ func (l *lexer) nameRun(local bool) error {
 				return nil
 			}
 			for ; k > 0; k-- {
-				l.sb.WriteRune(l.next())
+				l.put(l.next())
 			}
 		case isPNChars(r):
-			l.sb.WriteRune(l.next())
+			l.put(l.next())
 		case local && r == ':':
-			l.sb.WriteRune(l.next())
+			l.put(l.next())
 		case local && r == '%':
 			if err := l.percent(); err != nil {
 				return err
@@ -307,9 +316,9 @@ func (l *lexer) percent() error {
 	}
 	l.next()
 	l.next()
-	l.sb.WriteByte('%')
-	l.sb.WriteRune(a)
-	l.sb.WriteRune(b)
+	l.buf = append(l.buf, '%')
+	l.put(a)
+	l.put(b)
 	return nil
 }
 
@@ -320,16 +329,16 @@ func (l *lexer) localEsc() error {
 	if r < 0 || !strings.ContainsRune("_~.-!$&'()*+,;=/?#@%", r) {
 		return l.errAt(line, col, "invalid escape in local name: \\"+describe(r))
 	}
-	l.sb.WriteRune(l.next())
+	l.put(l.next())
 	return nil
 }
 
 // word scans a bare word or a prefixed name that starts with PN_CHARS_BASE.
 func (l *lexer) word(t token) (token, error) {
-	l.sb.Reset()
-	l.sb.WriteRune(l.next())
+	l.buf = l.buf[:0]
+	l.put(l.next())
 	l.nameRun(false)
-	name := l.sb.String()
+	name := string(l.buf)
 	if l.peek(0) == ':' {
 		return l.pname(t, name)
 	}
@@ -340,11 +349,11 @@ func (l *lexer) word(t token) (token, error) {
 // pname scans ':' PN_LOCAL? after the prefix.
 func (l *lexer) pname(t token, prefix string) (token, error) {
 	l.next() // ':'
-	l.sb.Reset()
+	l.buf = l.buf[:0]
 	r := l.peek(0)
 	switch {
 	case isPNCharsU(r) || r == ':' || isDigit(r):
-		l.sb.WriteRune(l.next())
+		l.put(l.next())
 	case r == '%':
 		if err := l.percent(); err != nil {
 			return t, err
@@ -360,7 +369,7 @@ func (l *lexer) pname(t token, prefix string) (token, error) {
 	if err := l.nameRun(true); err != nil {
 		return t, err
 	}
-	t.kind, t.pfx, t.val = tPName, prefix, l.sb.String()
+	t.kind, t.pfx, t.val = tPName, prefix, string(l.buf)
 	return t, nil
 }
 
@@ -369,20 +378,20 @@ func (l *lexer) blankLabel(t token) (token, error) {
 	if !isPNCharsU(r) && !isDigit(r) {
 		return t, l.errHere("expected blank node label after '_:', found " + describe(r))
 	}
-	l.sb.Reset()
-	l.sb.WriteRune(l.next())
+	l.buf = append(l.buf[:0], 'b')
+	l.put(l.next())
 	l.nameRun(false)
-	t.kind, t.val = tBlank, l.sb.String()
+	t.kind, t.val = tBlank, string(l.buf)
 	return t, nil
 }
 
 // lang scans [a-zA-Z]+ ('-' [a-zA-Z0-9]+)* after '@'.
 func (l *lexer) lang(t token) (token, error) {
-	l.sb.Reset()
+	l.buf = l.buf[:0]
 	for isAlpha(l.peek(0)) {
-		l.sb.WriteRune(l.next())
+		l.put(l.next())
 	}
-	if l.sb.Len() == 0 {
+	if len(l.buf) == 0 {
 		return t, l.errHere("expected language tag after '@', found " + describe(l.peek(0)))
 	}
 	for l.peek(0) == '-' {
@@ -390,66 +399,66 @@ func (l *lexer) lang(t token) (token, error) {
 			l.next()
 			return t, l.errHere("expected letters or digits after '-' in language tag")
 		}
-		l.sb.WriteRune(l.next())
+		l.put(l.next())
 		for isAlnum(l.peek(0)) {
-			l.sb.WriteRune(l.next())
+			l.put(l.next())
 		}
 	}
-	t.kind, t.val = tLang, l.sb.String()
+	t.kind, t.val = tLang, string(l.buf)
 	return t, nil
 }
 
 // number scans INTEGER, DECIMAL or DOUBLE.
 func (l *lexer) number(t token) (token, error) {
-	l.sb.Reset()
+	l.buf = l.buf[:0]
 	if r := l.peek(0); r == '+' || r == '-' {
-		l.sb.WriteRune(l.next())
+		l.put(l.next())
 	}
 	intDigits := 0
 	for isDigit(l.peek(0)) {
-		l.sb.WriteRune(l.next())
+		l.put(l.next())
 		intDigits++
 	}
 	t.kind = tInteger
 	if l.peek(0) == '.' && (isDigit(l.peek(1)) || (isExp(l.peek(1)) && intDigits > 0)) {
 		// "1.e5" is a DOUBLE; "1." followed by anything else ends the integer.
-		l.sb.WriteRune(l.next())
+		l.put(l.next())
 		t.kind = tDecimal
 		for isDigit(l.peek(0)) {
-			l.sb.WriteRune(l.next())
+			l.put(l.next())
 		}
 	}
 	if t.kind == tInteger && intDigits == 0 {
 		return t, l.errHere("expected digits, found " + describe(l.peek(0)))
 	}
 	if isExp(l.peek(0)) {
-		l.sb.WriteRune(l.next())
+		l.put(l.next())
 		if r := l.peek(0); r == '+' || r == '-' {
-			l.sb.WriteRune(l.next())
+			l.put(l.next())
 		}
 		if !isDigit(l.peek(0)) {
 			return t, l.errHere("expected exponent digits, found " + describe(l.peek(0)))
 		}
 		for isDigit(l.peek(0)) {
-			l.sb.WriteRune(l.next())
+			l.put(l.next())
 		}
 		t.kind = tDouble
-	} else if t.kind == tDecimal && strings.HasSuffix(l.sb.String(), ".") {
+	} else if t.kind == tDecimal && l.buf[len(l.buf)-1] == '.' {
 		return t, l.errHere("expected digits or exponent after '.'")
 	}
-	t.val = l.sb.String()
+	t.val = string(l.buf)
 	return t, nil
 }
 
 // iri scans the rest of an IRIREF after '<'.
 func (l *lexer) iri(t token) (token, error) {
-	l.sb.Reset()
+	l.buf = l.buf[:0]
 	for {
 		line, col := l.line, l.col
 		r := l.next()
 		switch {
 		case r == '>':
-			t.kind, t.val = tIRI, l.sb.String()
+			t.kind, t.val = tIRI, string(l.buf)
 			return t, nil
 		case r == '\\':
 			c, err := l.uchar(line, col)
@@ -459,13 +468,13 @@ func (l *lexer) iri(t token) (token, error) {
 			if !iriChar(c) {
 				return t, l.errAt(line, col, "escaped character "+describe(c)+" is not allowed in an IRI")
 			}
-			l.sb.WriteRune(c)
+			l.put(c)
 		case r == runeEOF:
 			return t, l.errAt(line, col, "expected '>', found end of input")
 		case !iriChar(r):
 			return t, l.errAt(line, col, describe(r)+" is not allowed in an IRI")
 		default:
-			l.sb.WriteRune(r)
+			l.put(r)
 		}
 	}
 }
@@ -514,24 +523,24 @@ func (l *lexer) str(t token) (token, error) {
 		t.kind = tString
 		return t, nil
 	}
-	l.sb.Reset()
+	l.buf = l.buf[:0]
 	for {
 		line, col := l.line, l.col
 		r := l.next()
 		switch r {
 		case q:
 			if !long {
-				t.kind, t.val = tString, l.sb.String()
+				t.kind, t.val = tString, string(l.buf)
 				return t, nil
 			}
 			if l.peek(0) == q && l.peek(1) == q {
 				// The grammar lets content end in no quote, so the first three close.
 				l.next()
 				l.next()
-				t.kind, t.val = tString, l.sb.String()
+				t.kind, t.val = tString, string(l.buf)
 				return t, nil
 			}
-			l.sb.WriteRune(r)
+			l.put(r)
 		case '\\':
 			var c rune
 			switch e := l.peek(0); e {
@@ -552,25 +561,25 @@ func (l *lexer) str(t token) (token, error) {
 				if err != nil {
 					return t, err
 				}
-				l.sb.WriteRune(v)
+				l.put(v)
 				continue
 			default:
 				l.next()
 				return t, l.errAt(line, col, "invalid escape \\"+describe(e))
 			}
 			l.next()
-			l.sb.WriteRune(c)
+			l.put(c)
 		case '\n', '\r':
 			if !long {
 				return t, l.errAt(line, col, "line break in a short string (use \"\"\" or \\n)")
 			}
-			l.sb.WriteRune(r)
+			l.put(r)
 		case runeEOF:
 			return t, l.errAt(line, col, "unterminated string")
 		case runeInvalid:
 			return t, l.errAt(line, col, "invalid UTF-8 in string")
 		default:
-			l.sb.WriteRune(r)
+			l.put(r)
 		}
 	}
 }

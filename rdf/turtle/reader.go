@@ -39,6 +39,7 @@ type parser struct {
 	inBlock bool     // inside a TriG { ... }
 	graph   rdf.Term // graph of the current block; nil for the default graph
 	anon    int      // counter for unlabelled blank nodes
+	scratch []byte
 
 	iriCache map[string]rdf.Term            // raw IRIREF -> resolved IRI, for the current base
 	pnCache  map[string]map[string]rdf.Term // prefix -> local name -> IRI
@@ -270,7 +271,8 @@ func (p *parser) emit(s, pr, o rdf.Term) {
 
 func (p *parser) fresh() rdf.BlankNode {
 	p.anon++
-	return rdf.BlankNode("g" + strconv.Itoa(p.anon))
+	p.scratch = strconv.AppendInt(append(p.scratch[:0], 'g'), int64(p.anon), 10)
+	return rdf.BlankNode(p.scratch)
 }
 
 // directive parses the rest of @prefix/PREFIX (PNAME_NS IRIREF) or @base/BASE (IRIREF).
@@ -348,7 +350,7 @@ func (p *parser) labelOrSubject() rdf.Term {
 	t := p.next()
 	switch t.kind {
 	case tBlank:
-		return rdf.BlankNode("b" + t.val)
+		return rdf.BlankNode(t.val)
 	case tLBracket:
 		p.expect(tRBracket, "']'")
 		return p.fresh()
@@ -389,7 +391,7 @@ func (p *parser) triples() {
 		s = p.collection()
 	case tBlank:
 		p.next()
-		s = rdf.BlankNode("b" + t.val)
+		s = rdf.BlankNode(t.val)
 	case tIRI, tPName:
 		p.next()
 		s = p.iriTok(t)
@@ -452,7 +454,7 @@ func (p *parser) object() rdf.Term {
 		return p.iriTok(t)
 	case tBlank:
 		p.next()
-		return rdf.BlankNode("b" + t.val)
+		return rdf.BlankNode(t.val)
 	case tLBracket:
 		node, _ := p.bracket()
 		return node
