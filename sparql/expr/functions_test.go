@@ -22,6 +22,10 @@ func TestFunctions(t *testing.T) {
 			got, err = Cast(args[0], dt)
 		case name == "IRI":
 			got, err = IRI(args[0], base)
+		case name == "DATATYPE_OF_SUM":
+			if got, err = Add(args[0], args[1]); err == nil {
+				got, err = Datatype(got)
+			}
 		case name == "EBV":
 			var b bool
 			if b, err = EBV(args[0]); err == nil {

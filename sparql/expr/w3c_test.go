@@ -1,0 +1,273 @@
+package expr
+
+import (
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/uitwisselingsplatform/uwp/internal/w3c"
+	"github.com/uitwisselingsplatform/uwp/rdf"
+	"github.com/uitwisselingsplatform/uwp/rdf/turtle"
+)
+
+// w3cCase describes a W3C evaluation test whose query applies one function to each value
+// of one predicate: SELECT ?s (F(?v, args...) AS ?out) WHERE { ?s :pred ?v }. The harness
+// reads the test's data and expected .srx, calls the function for every expected row and
+// compares the result by value (numbers: same datatype and =; other terms: identical).
+// A row without the output variable expects an error. This is not a query engine: the
+// query shape is written down here by reading the .rq file.
+type w3cCase struct {
+	fn   string // LookupBuiltin name, or CAST:xsd:T
+	pred string // local name of the data predicate; "" for any
+	subj string // .srx variable of the subject, or "=local" for the one fixed subject
+	in   string // .srx variable holding the input, "" to take it from the data
+	out  string // .srx variable of the result
+	args string // constant arguments after the input, in the test table syntax
+}
+
+// w3cCases is keyed by the expected result's file name (directory/file).
+var w3cCases = map[string]w3cCase{
+	"functions/ceil01.srx":              {"CEIL", "num", "s", "", "ceil", ""},
+	"functions/floor01.srx":             {"FLOOR", "num", "s", "", "floor", ""},
+	"functions/round01.srx":             {"ROUND", "num", "s", "", "round", ""},
+	"functions/substring01.srx":         {"SUBSTR", "str", "s", "str", "substr", "1 1"},
+	"functions/substring01-non-bmp.srx": {"SUBSTR", "str", "s", "str", "substr", "1 1"},
+	"functions/substring02.srx":         {"SUBSTR", "str", "s", "str", "substr", "2"},
+	"functions/substring02-non-bmp.srx": {"SUBSTR", "str", "s", "str", "substr", "2"},
+	"functions/length01.srx":            {"STRLEN", "str", "", "str", "len", ""},
+	"functions/length01-non-bmp.srx":    {"STRLEN", "str", "", "str", "len", ""},
+	"functions/ucase01.srx":             {"UCASE", "str", "s", "", "ustr", ""},
+	"functions/ucase01-non-bmp.srx":     {"UCASE", "str", "s", "", "ustr", ""},
+	"functions/lcase01.srx":             {"LCASE", "str", "s", "", "lstr", ""},
+	"functions/lcase01-non-bmp.srx":     {"LCASE", "str", "s", "", "lstr", ""},
+	"functions/encode01.srx":            {"ENCODE_FOR_URI", "str", "s", "str", "encoded", ""},
+	"functions/encode01-non-bmp.srx":    {"ENCODE_FOR_URI", "str", "s", "str", "encoded", ""},
+	"functions/md5-01.srx":              {"MD5", "str", "=s1", "", "hash", ""},
+	"functions/md5-02.srx":              {"MD5", "str", "=s4", "", "hash", ""},
+	"functions/sha1-01.srx":             {"SHA1", "str", "=s1", "", "hash", ""},
+	"functions/sha1-02.srx":             {"SHA1", "str", "=s8", "", "hash", ""},
+	"functions/sha256-01.srx":           {"SHA256", "str", "=s1", "", "hash", ""},
+	"functions/sha256-02.srx":           {"SHA256", "str", "=s8", "", "hash", ""},
+	"functions/sha384-01.srx":           {"SHA384", "str", "=s1", "", "hash", ""},
+	"functions/sha384-02.srx":           {"SHA384", "str", "=s8", "", "hash", ""},
+	"functions/sha512-01.srx":           {"SHA512", "str", "=s1", "", "hash", ""},
+	"functions/sha512-02.srx":           {"SHA512", "str", "=s8", "", "hash", ""},
+	"functions/year-01.srx":             {"YEAR", "date", "s", "", "x", ""},
+	"functions/month-01.srx":            {"MONTH", "date", "s", "", "x", ""},
+	"functions/day-01.srx":              {"DAY", "date", "s", "", "x", ""},
+	"functions/hours-01.srx":            {"HOURS", "date", "s", "", "x", ""},
+	"functions/minutes-01.srx":          {"MINUTES", "date", "s", "", "x", ""},
+	"functions/seconds-01.srx":          {"SECONDS", "date", "s", "", "x", ""},
+	"functions/timezone-01.srx":         {"TIMEZONE", "date", "s", "", "x", ""},
+	"functions/tz-01.srx":               {"TZ", "date", "s", "", "x", ""},
+	"functions/strbefore01a.srx":        {"STRBEFORE", "str", "s", "", "prefix", `"s"`},
+	"functions/strafter01a.srx":         {"STRAFTER", "str", "s", "", "suffix", `"e"`},
+	"functions/replace01.srx":           {"REPLACE", "str", "s", "", "new", `"[^a-z0-9]" "-"`},
+	"functions/replace02.srx":           {"REPLACE", "str", "=s8", "", "new", `"ana" "*"`},
+	"functions/replace03.srx":           {"REPLACE", "str", "=s9", "", "new", `"(ab)|(a)" "[1=$1][2=$2]"`},
+	"functions/strdt03-rdf11.srx":       {"STRDT", "", "s", "", "str1", `xsd:string`},
+	"functions/strlang03-rdf11.srx":     {"STRLANG", "", "s", "", "str1", `"en-US"`},
+	"cast/cast-string.srx":              {"CAST:xsd:string", "p", "a", "v", "string", ""},
+	"cast/cast-bool.srx":                {"CAST:xsd:boolean", "p", "a", "v", "boolean", ""},
+	"cast/cast-int.srx":                 {"CAST:xsd:integer", "p", "a", "v", "integer", ""},
+	"cast/cast-decimal.srx":             {"CAST:xsd:decimal", "p", "a", "v", "decimal", ""},
+	"cast/cast-float.srx":               {"CAST:xsd:float", "p", "a", "v", "float", ""},
+	"cast/cast-double.srx":              {"CAST:xsd:double", "p", "a", "v", "double", ""},
+}
+
+func TestW3C_Functions(t *testing.T) {
+	dir := filepath.Join(w3c.Dir(t), "sparql", "sparql11")
+	expected, err := w3c.LoadExpected("testdata/w3c-expected-failures.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tests []w3c.Test
+	cases := map[string]w3cCase{}
+	for _, m := range []string{"functions", "cast"} {
+		all, err := w3c.LoadManifest(filepath.Join(dir, m, "manifest.ttl"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, tc := range all {
+			key := m + "/" + filepath.Base(tc.Result)
+			if c, ok := w3cCases[key]; ok {
+				tests = append(tests, tc)
+				cases[tc.IRI] = c
+				delete(w3cCases, key) // each case once; leftovers are reported below
+			}
+		}
+	}
+	defer func() {
+		for k := range w3cCases {
+			t.Errorf("case %s matches no test of the manifests", k)
+		}
+	}()
+	w3c.Run(t, "W3C sparql11 functions+cast (single-function queries)", tests, expected, func(t *testing.T, tc w3c.Test) error {
+		return runW3CCase(t, tc, cases[tc.IRI])
+	})
+}
+
+func runW3CCase(t *testing.T, tc w3c.Test, c w3cCase) error {
+	if len(tc.Data) != 1 {
+		return fmt.Errorf("want one data file, have %d", len(tc.Data))
+	}
+	data, err := loadPredicate(tc.Data[0], c.pred)
+	if err != nil {
+		return err
+	}
+	rows, err := readSRX(tc.Result)
+	if err != nil {
+		return err
+	}
+	extra := parseTerms(t, expandXSD(c.args))
+	var failures []string
+	for _, row := range rows {
+		var in rdf.Term
+		switch {
+		case c.in != "":
+			in = row[c.in]
+		case strings.HasPrefix(c.subj, "="):
+			in = data[lookupLocal(data, c.subj[1:])]
+		default:
+			in = data[row[c.subj]]
+		}
+		if in == nil {
+			return fmt.Errorf("row %v: no input value", row)
+		}
+		got, err := callW3C(c.fn, append([]rdf.Term{in}, extra...))
+		want, bound := row[c.out]
+		switch {
+		case !bound && err == nil:
+			failures = append(failures, fmt.Sprintf("%s(%s) = %s, want an error", c.fn, in, got))
+		case bound && err != nil:
+			failures = append(failures, fmt.Sprintf("%s(%s): %v, want %s", c.fn, in, err, want))
+		case bound && !sameValue(got, want):
+			failures = append(failures, fmt.Sprintf("%s(%s) = %s, want %s", c.fn, in, got, want))
+		}
+	}
+	// Every input must show up: the queries project one row per data value.
+	if !strings.HasPrefix(c.subj, "=") && len(rows) != len(data) {
+		failures = append(failures, fmt.Sprintf("%d expected rows for %d data values", len(rows), len(data)))
+	}
+	if failures != nil {
+		return errors.New(strings.Join(failures, "\n"))
+	}
+	return nil
+}
+
+func callW3C(fn string, args []rdf.Term) (rdf.Term, error) {
+	if dt, ok := strings.CutPrefix(fn, "CAST:xsd:"); ok {
+		return Cast(args[0], rdf.IRI(xsd+dt))
+	}
+	b, ok := LookupBuiltin(fn)
+	if !ok {
+		return nil, fmt.Errorf("no builtin %s", fn)
+	}
+	return b.Call(args)
+}
+
+// sameValue compares a computed term with an expected one: numbers by datatype and value
+// (the W3C files do not use canonical forms consistently), language tags ignoring case,
+// other terms exactly.
+func sameValue(got, want rdf.Term) bool {
+	if got == want {
+		return true
+	}
+	g, gok := got.(rdf.Literal)
+	w, wok := want.(rdf.Literal)
+	if gok && wok && g.Lang != "" {
+		// Language tags compare case-insensitively (the suite's README says so).
+		return g.Lexical == w.Lexical && strings.EqualFold(g.Lang, w.Lang)
+	}
+	if !gok || !wok || g.Datatype != w.Datatype || !IsNumericDatatype(g.Datatype) {
+		return false
+	}
+	eq, err := Equal(g, w)
+	return err == nil && eq
+}
+
+func lookupLocal(data map[rdf.Term]rdf.Term, local string) rdf.Term {
+	for s := range data {
+		if iri, ok := s.(rdf.IRI); ok && strings.HasSuffix(string(iri), "/"+local) {
+			return s
+		}
+	}
+	return nil
+}
+
+// loadPredicate reads a Turtle file and maps each subject to its object for predicates
+// with the given local name ("" for all predicates).
+func loadPredicate(path, pred string) (map[rdf.Term]rdf.Term, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	r := turtle.NewReader(f, rdf.ReadOptions{Base: w3c.FileURL(path), File: path})
+	out := map[rdf.Term]rdf.Term{}
+	for {
+		q, err := r.Read()
+		if err == io.EOF {
+			return out, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		p := string(q.Predicate.(rdf.IRI))
+		if pred != "" && !strings.HasSuffix(p, "/"+pred) && !strings.HasSuffix(p, "#"+pred) {
+			continue
+		}
+		if _, dup := out[q.Subject]; dup {
+			return nil, fmt.Errorf("%s: subject %s has several values", path, q.Subject)
+		}
+		out[q.Subject] = q.Object
+	}
+}
+
+// readSRX reads the rows of a SPARQL XML results file as variable -> term maps.
+func readSRX(path string) ([]map[string]rdf.Term, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var doc struct {
+		Results []struct {
+			Bindings []struct {
+				Name    string  `xml:"name,attr"`
+				URI     *string `xml:"uri"`
+				BNode   *string `xml:"bnode"`
+				Literal *struct {
+					Lang     string `xml:"http://www.w3.org/XML/1998/namespace lang,attr"`
+					Datatype string `xml:"datatype,attr"`
+					Text     string `xml:",chardata"`
+				} `xml:"literal"`
+			} `xml:"binding"`
+		} `xml:"results>result"`
+	}
+	if err := xml.Unmarshal(data, &doc); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	var rows []map[string]rdf.Term
+	for _, r := range doc.Results {
+		row := map[string]rdf.Term{}
+		for _, b := range r.Bindings {
+			switch {
+			case b.URI != nil:
+				row[b.Name] = rdf.IRI(*b.URI)
+			case b.BNode != nil:
+				row[b.Name] = rdf.BlankNode(*b.BNode)
+			case b.Literal != nil && b.Literal.Lang != "":
+				row[b.Name] = rdf.NewLangLiteral(b.Literal.Text, b.Literal.Lang)
+			case b.Literal != nil:
+				row[b.Name] = rdf.NewTypedLiteral(b.Literal.Text, rdf.IRI(b.Literal.Datatype))
+			}
+		}
+		rows = append(rows, row)
+	}
+	return rows, nil
+}
