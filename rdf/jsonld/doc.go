@@ -36,6 +36,14 @@
 // supplied through Options.Contexts; otherwise processing fails with an error wrapping
 // ErrRemoteContext that names the URL.
 //
+// # Conformance
+//
+// go test runs the toRdf tests of the W3C JSON-LD 1.1 API suite against the Reader, its
+// fromRdf tests against the Writer's RDF-to-JSON-LD step, and a round trip (quads -> JSON-LD
+// -> quads, isomorphic) of every W3C Turtle and TriG evaluation result. The expected failures
+// are listed with reasons under testdata/; those of toRdf are all in json-gold's expansion
+// (IRI resolution corner cases, missing context validation).
+//
 // # Caveats
 //
 //   - Expansion lower-cases language tags (the JSON-LD API allows it), so "en-US" comes back as

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/piprate/json-gold/ld"
 )
@@ -25,7 +26,7 @@ func (l *loader) LoadDocument(u string) (*ld.RemoteDocument, error) {
 	if doc, ok := l.parsed[u]; ok {
 		return &ld.RemoteDocument{DocumentURL: u, Document: doc}, nil
 	}
-	raw, ok := l.docs[u]
+	raw, ok := l.lookup(u)
 	if !ok {
 		return nil, fmt.Errorf("%w: %s", ErrRemoteContext, u)
 	}
@@ -35,6 +36,34 @@ func (l *loader) LoadDocument(u string) (*ld.RemoteDocument, error) {
 	}
 	l.parsed[u] = doc
 	return &ld.RemoteDocument{DocumentURL: u, Document: doc}, nil
+}
+
+// lookup finds u in the supplied documents, forgiving the differences that do not matter in
+// practice: a trailing slash (https://schema.org vs https://schema.org/) and http vs https.
+func (l *loader) lookup(u string) ([]byte, bool) {
+	for _, v := range variants(u) {
+		if raw, ok := l.docs[v]; ok {
+			return raw, true
+		}
+	}
+	return nil, false
+}
+
+func variants(u string) []string {
+	slash := u + "/"
+	if strings.HasSuffix(u, "/") {
+		slash = strings.TrimSuffix(u, "/")
+	}
+	out := []string{u, slash}
+	for _, v := range []string{u, slash} {
+		switch {
+		case strings.HasPrefix(v, "http://"):
+			out = append(out, "https://"+strings.TrimPrefix(v, "http://"))
+		case strings.HasPrefix(v, "https://"):
+			out = append(out, "http://"+strings.TrimPrefix(v, "https://"))
+		}
+	}
+	return out
 }
 
 // decodeJSON decodes exactly one JSON value; trailing data is an error.

@@ -11,8 +11,9 @@ import (
 type Options struct {
 	// Contexts maps the URL of a remote context (as written in "@context", after resolution
 	// against the base) to the JSON document served there, which must be an object with an
-	// "@context" entry. Any other URL fails with ErrRemoteContext. The map is read, never
-	// modified, and may be shared between readers.
+	// "@context" entry. A URL missing from the map is also looked up with its trailing slash
+	// added or removed and with http and https swapped; any other URL fails with
+	// ErrRemoteContext. The map is read, never modified, and may be shared between readers.
 	Contexts map[string][]byte
 }
 

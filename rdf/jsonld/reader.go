@@ -48,6 +48,7 @@ func (r *reader) load() ([]rdf.Quad, error) {
 	if err != nil {
 		return nil, err
 	}
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) // a UTF-8 byte order mark is not JSON
 	doc, err := r.parse(data)
 	if err != nil {
 		return nil, err

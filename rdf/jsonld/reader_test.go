@@ -173,3 +173,25 @@ func TestLocate_Budget(t *testing.T) {
 		t.Errorf("%d calls", calls)
 	}
 }
+
+func TestReader_ByteOrderMark(t *testing.T) {
+	qs, err := readAll(t, NewReader(strings.NewReader("\xef\xbb\xbf"+`{"@id": "http://example.org/s", "http://example.org/p": "o"}`), rdf.ReadOptions{}))
+	if err != nil || len(qs) != 1 {
+		t.Errorf("got %v, %v", qs, err)
+	}
+}
+
+func TestReader_ContextURLVariants(t *testing.T) {
+	contexts := map[string][]byte{"https://schema.org/": []byte(`{"@context": {"@vocab": "https://schema.org/"}}`)}
+	for _, url := range []string{"https://schema.org/", "https://schema.org", "http://schema.org", "http://schema.org/"} {
+		doc := `{"@context": "` + url + `", "@id": "http://example.org/s", "name": "x"}`
+		qs, err := readAll(t, NewReaderWithContexts(strings.NewReader(doc), rdf.ReadOptions{}, contexts))
+		if err != nil || len(qs) != 1 {
+			t.Errorf("%s: got %v, %v", url, qs, err)
+		}
+	}
+	doc := `{"@context": "https://schema.org/other", "name": "x"}`
+	if _, err := readAll(t, NewReaderWithContexts(strings.NewReader(doc), rdf.ReadOptions{}, contexts)); !errors.Is(err, ErrRemoteContext) {
+		t.Errorf("got %v", err)
+	}
+}
