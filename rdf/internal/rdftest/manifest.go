@@ -22,7 +22,11 @@ const (
 
 // Test is one entry of a manifest.
 type Test struct {
-	IRI      string // the test's IRI: its stable identifier, not a file location
+	// IRI identifies the test. A test named relative to its manifest (<#name>, as in all
+	// rdf11 manifests) gets the IRI of the manifest's published copy under
+	// https://w3c.github.io/rdf-tests/ rather than a file: URL, so that expected-failures
+	// lists do not depend on where the suite is checked out.
+	IRI      string
 	Type     string // local name of rdf:type, e.g. "TestTurtleEval"
 	Name     string // mf:name
 	Comment  string // rdfs:comment
@@ -89,7 +93,7 @@ func load(path string, seen map[string]bool) ([]Test, error) {
 	dirURL := self[:strings.LastIndexByte(self, '/')+1]
 	for _, e := range g.list(g.one(manifest, MF+"entries")) {
 		t := Test{
-			IRI:      iriOf(e),
+			IRI:      publishedIRI(iriOf(e), self, abs),
 			Type:     localName(iriOf(g.one(e, string(rdf.RDFType)))),
 			Name:     lexOf(g.one(e, MF+"name")),
 			Comment:  lexOf(g.one(e, RDFS+"comment")),
@@ -197,4 +201,21 @@ func filePath(t rdf.Term) string {
 		return ""
 	}
 	return filepath.FromSlash(u.Path)
+}
+
+// publishedIRI maps an IRI inside the manifest at file URL self (path abs) to the same
+// place in the published rdf-tests tree, found by the rdf/rdf1x or sparql/sparql1x
+// directories in the path. Other IRIs are returned unchanged.
+func publishedIRI(iri, self, abs string) string {
+	if !strings.HasPrefix(iri, self) {
+		return iri
+	}
+	segs := strings.Split(filepath.ToSlash(abs), "/")
+	for i := len(segs) - 2; i >= 0; i-- {
+		if (segs[i] == "rdf" && strings.HasPrefix(segs[i+1], "rdf1")) ||
+			(segs[i] == "sparql" && strings.HasPrefix(segs[i+1], "sparql1")) {
+			return "https://w3c.github.io/rdf-tests/" + strings.Join(segs[i:], "/") + strings.TrimPrefix(iri, self)
+		}
+	}
+	return iri
 }

@@ -45,7 +45,7 @@ func TestLoad_Turtle(t *testing.T) {
 	if found.Approval != "Approved" || !found.Eval() || found.Negative() {
 		t.Errorf("approval/eval/negative = %q %v %v", found.Approval, found.Eval(), found.Negative())
 	}
-	if found.IRI != "file://"+filepath.ToSlash(manifestDir)+"/manifest.ttl#IRI_subject" {
+	if found.IRI != "https://w3c.github.io/rdf-tests/rdf/rdf11/rdf-turtle/manifest.ttl#IRI_subject" {
 		t.Errorf("IRI = %q", found.IRI)
 	}
 }
@@ -117,6 +117,21 @@ func TestReadNQuadsFile(t *testing.T) {
 	for i := range want {
 		if qs[i] != want[i] {
 			t.Errorf("quad %d = %v, want %v", i, qs[i], want[i])
+		}
+	}
+}
+
+func TestPublishedIRI(t *testing.T) {
+	cases := []struct{ iri, self, abs, want string }{
+		{"file:///x/w3c/rdf/rdf11/rdf-xml/manifest.ttl#t1", "file:///x/w3c/rdf/rdf11/rdf-xml/manifest.ttl", "/x/w3c/rdf/rdf11/rdf-xml/manifest.ttl",
+			"https://w3c.github.io/rdf-tests/rdf/rdf11/rdf-xml/manifest.ttl#t1"},
+		{"http://www.w3.org/2001/sw/DataAccess/tests/data-r2/basic/manifest#b1", "file:///x/m.ttl", "/x/m.ttl",
+			"http://www.w3.org/2001/sw/DataAccess/tests/data-r2/basic/manifest#b1"},
+		{"file:///tmp/m.ttl#t", "file:///tmp/m.ttl", "/tmp/m.ttl", "file:///tmp/m.ttl#t"},
+	}
+	for _, c := range cases {
+		if got := publishedIRI(c.iri, c.self, c.abs); got != c.want {
+			t.Errorf("publishedIRI(%q) = %q, want %q", c.iri, got, c.want)
 		}
 	}
 }
