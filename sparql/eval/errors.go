@@ -1,0 +1,17 @@
+package eval
+
+import "errors"
+
+// Sentinel errors; test with errors.Is.
+var (
+	// ErrMemoryBudget is returned when an operator that materialises solutions (ORDER BY,
+	// GROUP BY, DISTINCT, a hash join's build side, MINUS) needs more memory than
+	// Options.MemoryBudget allows.
+	ErrMemoryBudget = errors.New("sparql: query exceeds its memory budget")
+	// ErrUnsupported is a construct the evaluator does not run (SERVICE when no Service
+	// function is configured, an unknown function IRI).
+	ErrUnsupported = errors.New("sparql: unsupported")
+	// ErrUpdate is a failed update operation (CREATE of an existing graph, DROP or COPY of a
+	// missing one, LOAD of an unreadable document) without SILENT.
+	ErrUpdate = errors.New("sparql: update failed")
+)
