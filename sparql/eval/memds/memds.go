@@ -307,7 +307,8 @@ func (d *Dataset) Match(_ context.Context, p eval.Pattern) eval.QuadIter {
 	return &iter{keys: keys, perm: &perms[ix], p: p}
 }
 
-// Estimate implements eval.Dataset: the exact size of the index range of the bound prefix.
+// Estimate implements eval.Dataset: the size of the index range of the longest bound prefix
+// (exact when the bound slots form a prefix of one index, an upper bound otherwise).
 func (d *Dataset) Estimate(p eval.Pattern) (uint64, error) {
 	keys, _ := d.span(p)
 	return uint64(len(keys)), nil
