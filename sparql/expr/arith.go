@@ -164,6 +164,10 @@ func (a Number) Div(b Number) (Number, error) {
 		if b.Sign() == 0 {
 			return Number{}, ErrDivideByZero
 		}
+		if a.kind == KindInteger && a.big == nil && b.big == nil && a.small%b.small == 0 &&
+			!(a.small == math.MinInt64 && b.small == -1) {
+			return Number{kind: KindDecimal, dec: new(big.Rat).SetInt64(a.small / b.small)}, nil
+		}
 		q := new(big.Rat).Quo(a.rat(), b.rat())
 		if decimalScale(q) < 0 {
 			q = roundRat(q, DecimalDivisionDigits)
@@ -176,9 +180,14 @@ func (a Number) Div(b Number) (Number, error) {
 	}
 }
 
+var divisionScale = new(big.Int).Exp(big.NewInt(10), big.NewInt(DecimalDivisionDigits), nil)
+
 // roundRat rounds r half away from zero to digits fractional digits.
 func roundRat(r *big.Rat, digits int) *big.Rat {
-	scale := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(digits)), nil)
+	scale := divisionScale
+	if digits != DecimalDivisionDigits {
+		scale = new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(digits)), nil)
+	}
 	num := new(big.Int).Mul(r.Num(), scale)
 	num.Mul(num, big.NewInt(2))
 	num.Add(num, new(big.Int).Mul(r.Denom(), big.NewInt(int64(r.Sign()))))

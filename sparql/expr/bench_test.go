@@ -82,3 +82,13 @@ func BenchmarkRegexCached(b *testing.B) {
 		sinkTerm, _ = Regex(text, pat, flags)
 	}
 }
+
+func BenchmarkCompareNumeric(b *testing.B) {
+	ts := []rdf.Term{rdf.NewTypedLiteral("12", rdf.XSDInteger), rdf.NewTypedLiteral("1.5", rdf.XSDDecimal),
+		rdf.NewTypedLiteral("7", rdf.XSDInteger), rdf.NewTypedLiteral("2.5E0", rdf.XSDDouble)}
+	n := 0
+	for b.Loop() {
+		n += Compare(ts[n%len(ts)], ts[(n+1)%len(ts)])
+		n++
+	}
+}

@@ -1,6 +1,8 @@
 package expr
 
 import (
+	"cmp"
+	"strconv"
 	"strings"
 
 	"github.com/uitwisselingsplatform/uwp/rdf"
@@ -76,8 +78,10 @@ func Equal(a, b rdf.Term) (bool, error) {
 		case rdf.XSDString:
 			return la.Lexical == lb.Lexical, nil
 		case rdf.XSDInteger:
-			if la.Lexical == lb.Lexical && isIntegerLex(la.Lexical) {
-				return true, nil
+			if x, ok := smallInt(la.Lexical); ok {
+				if y, ok := smallInt(lb.Lexical); ok {
+					return x == y, nil
+				}
 			}
 		}
 	}
@@ -140,8 +144,17 @@ func order(a, b rdf.Term) (c int, unordered bool, err error) {
 	if !aok || !bok {
 		return 0, false, ErrTypeError
 	}
-	if la.Datatype == rdf.XSDString && lb.Datatype == rdf.XSDString {
-		return strings.Compare(la.Lexical, lb.Lexical), false, nil
+	if la.Datatype == lb.Datatype {
+		switch la.Datatype {
+		case rdf.XSDString:
+			return strings.Compare(la.Lexical, lb.Lexical), false, nil
+		case rdf.XSDInteger:
+			if x, ok := smallInt(la.Lexical); ok {
+				if y, ok := smallInt(lb.Lexical); ok {
+					return cmp.Compare(x, y), false, nil
+				}
+			}
+		}
 	}
 	x, y := classify(la), classify(lb)
 	if x.cat != y.cat {
@@ -209,4 +222,19 @@ func SameTerm(a, b rdf.Term) (bool, error) {
 	la, aok := a.(rdf.Literal)
 	lb, bok := b.(rdf.Literal)
 	return aok && bok && la.Lang != "" && la.Lexical == lb.Lexical && strings.EqualFold(la.Lang, lb.Lang), nil
+}
+
+// smallInt parses an xsd:integer lexical form that fits in an int64, the fast path of
+// comparisons; ok is false for anything else (which then takes the general path).
+func smallInt(s string) (int64, bool) {
+	if len(s) == 0 || len(s) > 18 {
+		return 0, false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; (c < '0' || c > '9') && !(i == 0 && (c == '-' || c == '+') && len(s) > 1) {
+			return 0, false
+		}
+	}
+	v, err := strconv.ParseInt(s, 10, 64)
+	return v, err == nil
 }

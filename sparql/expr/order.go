@@ -45,8 +45,20 @@ func compareLiterals(a, b rdf.Literal) int {
 	if a == b {
 		return 0
 	}
-	if a.Datatype == rdf.XSDString && b.Datatype == rdf.XSDString {
-		return strings.Compare(a.Lexical, b.Lexical)
+	if a.Datatype == b.Datatype {
+		switch a.Datatype {
+		case rdf.XSDString:
+			return strings.Compare(a.Lexical, b.Lexical)
+		case rdf.XSDInteger:
+			if x, ok := smallInt(a.Lexical); ok {
+				if y, ok := smallInt(b.Lexical); ok {
+					if c := cmp.Compare(x, y); c != 0 {
+						return c
+					}
+					return strings.Compare(a.Lexical, b.Lexical)
+				}
+			}
+		}
 	}
 	x, y := classify(a), classify(b)
 	if x.cat != y.cat {

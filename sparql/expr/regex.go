@@ -145,10 +145,11 @@ func CompileRegex(pattern, flags string) (*regexp.Regexp, error) {
 // and \p{IsBlock} block escapes have no RE2 equivalent and are ErrBadRegex.
 func translateRegex(p, flags string) (string, error) {
 	var prefix strings.Builder
-	quote, extended := false, false
+	quote, extended, dotAll := false, false, false
 	for _, f := range flags {
 		switch f {
 		case 's', 'm', 'i':
+			dotAll = dotAll || f == 's'
 			if !strings.ContainsRune(prefix.String(), f) {
 				prefix.WriteString("(?" + string(f) + ")")
 			}
@@ -228,6 +229,9 @@ func translateRegex(p, flags string) (string, error) {
 		case c == ']' && depth > 0:
 			depth--
 			b.WriteByte(c)
+		case c == '.' && depth == 0 && !dotAll:
+			// XPath's . excludes both line ends; RE2's excludes only \n.
+			b.WriteString(`[^\n\r]`)
 		case extended && depth == 0 && (c == ' ' || c == '\t' || c == '\n' || c == '\r'):
 		default:
 			b.WriteByte(c)
