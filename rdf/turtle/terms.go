@@ -104,35 +104,30 @@ func (f *termFormatter) iri(b *strings.Builder, i rdf.IRI) {
 			return
 		}
 	}
-	b.WriteString(i.String())
+	b.WriteByte('<')
+	rdf.WriteIRIEscaped(b, s)
+	b.WriteByte('>')
 }
 
 // pnLocal returns s written as a PN_LOCAL, or false if s cannot be one without
 // backslash escapes (https://www.w3.org/TR/turtle/#grammar-production-PN_LOCAL): a name
 // like ex:a\/b is legal but harder to read than the full IRI, so the writer avoids it.
 func pnLocal(s string) (string, bool) {
-	if s == "" {
-		return "", true
-	}
-	var b strings.Builder
 	for i, r := range s {
 		last := i+utf8.RuneLen(r) == len(s)
 		switch {
 		case r == utf8.RuneError:
 			return "", false
 		case r == ':' || isPNCharsU(r) || isDigit(r):
-			b.WriteRune(r)
-		case i > 0 && !last && (r == '.' || isPNChars(r)):
-			b.WriteRune(r)
+		case i > 0 && !last && r == '.':
 		case i > 0 && isPNChars(r): // '-', U+00B7 and combining marks may end but not start
-			b.WriteRune(r)
 		case r == '%' && i+2 < len(s) && isHex(rune(s[i+1])) && isHex(rune(s[i+2])):
-			b.WriteRune(r) // kept as written: the reader does not decode %XX either
+			// kept as written: the reader does not decode %XX either
 		default:
 			return "", false
 		}
 	}
-	return b.String(), true
+	return s, true
 }
 
 // blankLabel returns a valid BLANK_NODE_LABEL for a label: labels of ASCII letters and
