@@ -3,6 +3,7 @@ package jsonld
 import (
 	"bytes"
 	"fmt"
+	"os"
 	"path/filepath"
 	"testing"
 
@@ -42,9 +43,14 @@ func roundtrip(qs []rdf.Quad, opts rdf.WriteOptions) error {
 }
 
 // runRoundtrip runs, for every evaluation test of a W3C manifest, expected result ->
-// JSON-LD -> quads, once without a context and once compacted with prefixes.
+// JSON-LD -> quads, without a context, compacted with prefixes, and compacted with a context
+// of coercions and containers (testdata/roundtrip-context.jsonld).
 func runRoundtrip(t *testing.T, suite, manifest, expectedFailures string) {
 	dir := rdftest.Dir(t)
+	rich, err := os.ReadFile("testdata/roundtrip-context.jsonld")
+	if err != nil {
+		t.Fatal(err)
+	}
 	tests, err := rdftest.Load(filepath.Join(dir, manifest))
 	if err != nil {
 		t.Fatal(err)
@@ -64,6 +70,9 @@ func runRoundtrip(t *testing.T, suite, manifest, expectedFailures string) {
 			}
 			if err := roundtrip(qs, rdf.WriteOptions{Prefixes: roundtripPrefixes}); err != nil {
 				return fmt.Errorf("with prefixes: %w", err)
+			}
+			if err := roundtrip(qs, rdf.WriteOptions{Context: rich}); err != nil {
+				return fmt.Errorf("with testdata/roundtrip-context.jsonld: %w", err)
 			}
 			return nil
 		})
