@@ -39,12 +39,13 @@ func (g *graphDesc) add(q rdf.Quad) {
 
 // layout is what the pretty printer decided about blank nodes.
 type layout struct {
-	refs       map[rdf.BlankNode]int               // uses as object, all graphs
-	refGraph   map[rdf.BlankNode]rdf.Term          // graph of the (last) object use
-	subjGraphs map[rdf.BlankNode]map[rdf.Term]bool // graphs where the node is a subject
-	graphName  map[rdf.BlankNode]bool
-	nested     map[rdf.BlankNode]bool       // written inline as [ ... ] or ( ... )
-	lists      map[rdf.BlankNode][]rdf.Term // list heads written as ( ... ): their items
+	refs      map[rdf.BlankNode]int      // uses as object, all graphs
+	refGraph  map[rdf.BlankNode]rdf.Term // graph of the (last) object use
+	subjGraph map[rdf.BlankNode]rdf.Term // the graph where the node is a subject...
+	subjMulti map[rdf.BlankNode]bool     // ...unless it is a subject in several
+	graphName map[rdf.BlankNode]bool
+	nested    map[rdf.BlankNode]bool       // written inline as [ ... ] or ( ... )
+	lists     map[rdf.BlankNode][]rdf.Term // list heads written as ( ... ): their items
 }
 
 // pretty writes the buffered dataset. The whole dataset is in memory (see the package doc).
@@ -63,8 +64,9 @@ func (w *writer) pretty() {
 	get(nil) // the default graph comes first
 	lo := &layout{
 		refs: map[rdf.BlankNode]int{}, refGraph: map[rdf.BlankNode]rdf.Term{},
-		subjGraphs: map[rdf.BlankNode]map[rdf.Term]bool{}, graphName: map[rdf.BlankNode]bool{},
-		nested: map[rdf.BlankNode]bool{}, lists: map[rdf.BlankNode][]rdf.Term{},
+		subjGraph: map[rdf.BlankNode]rdf.Term{}, subjMulti: map[rdf.BlankNode]bool{},
+		graphName: map[rdf.BlankNode]bool{},
+		nested:    map[rdf.BlankNode]bool{}, lists: map[rdf.BlankNode][]rdf.Term{},
 	}
 	for _, q := range w.quads {
 		get(q.Graph).add(q)
@@ -73,10 +75,11 @@ func (w *writer) pretty() {
 			lo.refGraph[b] = q.Graph
 		}
 		if b, ok := q.Subject.(rdf.BlankNode); ok {
-			if lo.subjGraphs[b] == nil {
-				lo.subjGraphs[b] = map[rdf.Term]bool{}
+			if g, seen := lo.subjGraph[b]; !seen {
+				lo.subjGraph[b] = q.Graph
+			} else if g != q.Graph {
+				lo.subjMulti[b] = true
 			}
-			lo.subjGraphs[b][q.Graph] = true
 		}
 		if b, ok := q.Graph.(rdf.BlankNode); ok {
 			lo.graphName[b] = true
@@ -136,12 +139,11 @@ func (lo *layout) ownedBy(b rdf.BlankNode, g rdf.Term) bool {
 	if lo.graphName[b] {
 		return false
 	}
-	for sg := range lo.subjGraphs[b] {
-		if sg != g {
-			return false
-		}
+	if lo.subjMulti[b] {
+		return false
 	}
-	return true
+	sg, isSubject := lo.subjGraph[b]
+	return !isSubject || sg == g
 }
 
 func (lo *layout) anonSubject(b rdf.BlankNode, g rdf.Term) bool {
