@@ -25,21 +25,29 @@ func wellFormedIRI(s string) bool {
 }
 
 // wellFormedLang is the BCP 47 shape the toRdf algorithm checks: alphanumeric subtags of 1-8
-// characters separated by hyphens, the first alphabetic.
+// characters separated by hyphens, the first alphabetic. It does not allocate: langCasing
+// calls it on every string of a document.
 func wellFormedLang(s string) bool {
-	for i, sub := range strings.Split(s, "-") {
-		if len(sub) < 1 || len(sub) > 8 {
-			return false
-		}
-		for j := 0; j < len(sub); j++ {
-			c := sub[j]
-			alpha := c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
-			if !alpha && (i == 0 || c < '0' || c > '9') {
+	n, first := 0, true // length of the current subtag; still in the first subtag
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '-':
+			if n == 0 {
 				return false
 			}
+			n, first = 0, false
+			continue
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z':
+		case c >= '0' && c <= '9' && !first:
+		default:
+			return false
+		}
+		if n++; n > 8 {
+			return false
 		}
 	}
-	return true
+	return n > 0
 }
 
 // validLabel reports whether "b"+label is an N-Triples BLANK_NODE_LABEL: PN_CHARS and '.',

@@ -100,11 +100,6 @@ func (c *toRDF) node(n map[string]any, g graph) rdf.Term {
 		case "@id", "@type", "@index", "@context":
 		case "@graph":
 			inner := graph{name: subj, bad: subj == nil}
-			if _, isIRI := subj.(rdf.IRI); !isIRI {
-				if _, isBlank := subj.(rdf.BlankNode); !isBlank {
-					inner.bad = true
-				}
-			}
 			for _, item := range array(v) {
 				if m, ok := item.(map[string]any); ok && isNode(m) {
 					c.node(m, inner)

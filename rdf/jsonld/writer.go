@@ -7,6 +7,7 @@ import (
 	"io"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/piprate/json-gold/ld"
 	"github.com/uitwisselingsplatform/uwp/rdf"
@@ -50,6 +51,21 @@ func checkQuad(q rdf.Quad) error {
 	case nil, rdf.IRI, rdf.BlankNode:
 	default:
 		return fmt.Errorf("jsonld: graph of %v is not an IRI or blank node", q)
+	}
+	// JSON text is UTF-8: encoding/json would silently turn bad bytes into U+FFFD.
+	for _, t := range [...]rdf.Term{q.Subject, q.Predicate, q.Object, q.Graph} {
+		var s string
+		switch x := t.(type) {
+		case rdf.IRI:
+			s = string(x)
+		case rdf.BlankNode:
+			s = string(x)
+		case rdf.Literal:
+			s = x.Lexical + string(x.Datatype) + x.Lang
+		}
+		if !utf8.ValidString(s) {
+			return fmt.Errorf("jsonld: %v is not valid UTF-8", t)
+		}
 	}
 	return nil
 }

@@ -110,6 +110,7 @@ func TestWriter_Rejects(t *testing.T) {
 		{Subject: ex, Predicate: rdf.BlankNode("p"), Object: ex},
 		{Subject: ex, Predicate: ex},
 		{Subject: ex, Predicate: ex, Object: ex, Graph: lit},
+		{Subject: ex, Predicate: ex, Object: rdf.NewLiteral("bad \xff byte")},
 	} {
 		w := NewWriter(&bytes.Buffer{}, rdf.WriteOptions{})
 		if err := w.Write(q); err == nil {
