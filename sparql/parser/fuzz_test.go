@@ -39,6 +39,6 @@ func seedCorpus(f *testing.F) {
 func FuzzParse(f *testing.F) {
 	seedCorpus(f)
 	f.Fuzz(func(t *testing.T, src string, update bool) {
-		roundTrip(t, src, update, Options{Base: "http://example.org/base/"})
+		roundTrip(t, src, update, Options{Base: "http://example.org/base/"}, false)
 	})
 }

@@ -10,7 +10,10 @@ import (
 )
 
 // roundTrip parses src, prints it, parses the print and prints again: both prints must agree.
-func roundTrip(t testing.TB, src string, update bool, opts Options) error {
+// Without strict, the second print need only be a fixed point (print, parse, print gives it
+// back): prefixed names may expand to IRIs with dot segments ("/."), which an IRI reference
+// written out loses to RFC 3986 resolution.
+func roundTrip(t testing.TB, src string, update bool, opts Options, strict bool) error {
 	t.Helper()
 	type stringer interface{ String() string }
 	parse := func(s string, o Options) (stringer, error) {
@@ -28,8 +31,19 @@ func roundTrip(t testing.TB, src string, update bool, opts Options) error {
 	if err != nil {
 		t.Fatalf("the printed form does not parse: %v\n%s", err, s1)
 	}
-	if s2 := b.String(); s1 != s2 {
+	s2 := b.String()
+	if s1 == s2 {
+		return nil
+	}
+	if strict {
 		t.Fatalf("round trip differs:\n%s\n%s", s1, s2)
+	}
+	c, err := parse(s2, Options{})
+	if err != nil {
+		t.Fatalf("the second print does not parse: %v\n%s", err, s2)
+	}
+	if s3 := c.String(); s3 != s2 {
+		t.Fatalf("round trip does not settle:\n%s\n%s\n%s", s1, s2, s3)
 	}
 	return nil
 }
@@ -50,7 +64,7 @@ func TestRoundTrip_W3C(t *testing.T) {
 			t.Fatal(err)
 		}
 		t.Run(filepath.Base(filepath.Dir(f))+"/"+filepath.Base(f), func(t *testing.T) {
-			if roundTrip(t, string(src), strings.HasSuffix(f, ".ru"), Options{Base: w3c.FileURL(f)}) == nil {
+			if roundTrip(t, string(src), strings.HasSuffix(f, ".ru"), Options{Base: w3c.FileURL(f)}, true) == nil {
 				n++
 			}
 		})
