@@ -39,10 +39,11 @@
 // # Conformance
 //
 // go test runs the toRdf tests of the W3C JSON-LD 1.1 API suite against the Reader, its
-// fromRdf tests against the Writer's RDF-to-JSON-LD step, and a round trip (quads -> JSON-LD
+// fromRdf and compact tests against the Writer's two steps, and a round trip (quads -> JSON-LD
 // -> quads, isomorphic) of every W3C Turtle and TriG evaluation result. The expected failures
-// are listed with reasons under testdata/; those of toRdf are all in json-gold's expansion
-// (IRI resolution corner cases, missing context validation).
+// are listed with reasons under testdata/; those of toRdf and compact are all in json-gold
+// (IRI resolution corner cases, missing context validation, @included and property-valued
+// indexes not compacted).
 //
 // # Caveats
 //

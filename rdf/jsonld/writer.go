@@ -141,6 +141,9 @@ func compact(expanded []any, ctx any, opts *ld.JsonLdOptions) (map[string]any, e
 	default:
 		out = map[string]any{}
 	}
+	if list, ok := ctx.([]any); ok && len(list) == 1 && opts.CompactArrays {
+		ctx = list[0]
+	}
 	if !isEmptyContext(ctx) {
 		out["@context"] = ctx
 	}
@@ -228,7 +231,11 @@ func (w *writer) relativizes(base string) bool {
 				good = false // RemoveBase panics on some IRIs, e.g. http://example.org//#0
 			}
 		}()
-		return ld.Resolve(base, ld.RemoveBase(base, string(iri))) == string(iri)
+		rel := ld.RemoveBase(base, string(iri))
+		if strings.HasPrefix(rel, "@") || looksAbsolute(rel) {
+			return false // would read back as a keyword or as an absolute or compact IRI
+		}
+		return ld.Resolve(base, rel) == string(iri)
 	}
 	for _, q := range w.quads {
 		if !ok(q.Subject) || !ok(q.Object) || !ok(q.Graph) {
@@ -236,6 +243,13 @@ func (w *writer) relativizes(base string) bool {
 		}
 	}
 	return true
+}
+
+// looksAbsolute reports whether a relative reference has a ':' before any '/', '?' or '#',
+// so that JSON-LD would take it for an absolute or compact IRI.
+func looksAbsolute(rel string) bool {
+	i := strings.IndexAny(rel, ":/?#")
+	return i >= 0 && rel[i] == ':'
 }
 
 // schemes returns the IRI schemes used by the buffered quads.

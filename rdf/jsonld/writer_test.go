@@ -154,3 +154,28 @@ func TestWriter_BadContext(t *testing.T) {
 		t.Errorf("not compacted with the remote context:\n%s", buf.String())
 	}
 }
+
+// TestWriter_BaseGuard: @base is used only when every IRI written relative to it reads back
+// as itself.
+func TestWriter_BaseGuard(t *testing.T) {
+	p := rdf.IRI("http://example.org/p")
+	for _, tc := range []struct {
+		obj      rdf.IRI
+		withBase bool
+	}{
+		{"http://example.org/dir/doc", true},
+		{"http://example.org/@special", false}, // "@special" would read back as a keyword
+		{"http://example.org/a:b", false},      // "a:b" would read back as an absolute IRI
+		{"http://example.org", false},          // json-gold relativises this to "../"
+	} {
+		qs := []rdf.Quad{{Subject: rdf.IRI("http://example.org/s"), Predicate: p, Object: tc.obj}}
+		out := writeAll(t, qs, rdf.WriteOptions{Base: "http://example.org/"})
+		if got := strings.Contains(out, `"@base"`); got != tc.withBase {
+			t.Errorf("%s: @base written %v, want %v:\n%s", tc.obj, got, tc.withBase, out)
+		}
+		back, err := readAll(t, NewReader(strings.NewReader(out), rdf.ReadOptions{}))
+		if err != nil || !rdf.Isomorphic(qs, back) {
+			t.Errorf("%s: read back %v, %v", tc.obj, back, err)
+		}
+	}
+}
