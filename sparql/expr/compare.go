@@ -61,8 +61,9 @@ func classify(l rdf.Literal) value {
 // and xsd:string, op:boolean-equal, op:dateTime-equal (ErrTypeError when one has a
 // timezone and the other has none and they are too close to tell), and RDFterm-equal for
 // the rest: identical terms are equal; two literals of different known value spaces are
-// unequal; a literal of an unknown datatype (or an ill-formed one) differing from the other
-// term is ErrTypeError, since the values might be equal.
+// unequal (a language-tagged string is unequal to every literal without a tag); a literal of
+// an unknown datatype (or an ill-formed one) differing from the other term is ErrTypeError,
+// since the values might be equal.
 func Equal(a, b rdf.Term) (bool, error) {
 	if a == nil || b == nil {
 		return false, ErrUnbound
@@ -89,6 +90,12 @@ func Equal(a, b rdf.Term) (bool, error) {
 }
 
 func literalEqual(x, y value) (bool, error) {
+	if (x.cat == catLang) != (y.cat == catLang) {
+		// rdf:langString is a known datatype whose values (string, tag) belong to no other
+		// datatype, so a tagged string differs from every other literal, even one of an
+		// unknown datatype (W3C open-eq-08, -10, -11).
+		return false, nil
+	}
 	if x.cat == catOther || y.cat == catOther {
 		if x.lit == y.lit {
 			return true, nil
