@@ -3,6 +3,7 @@ package ingest
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -93,6 +94,8 @@ func (l ErrorList) Err() error {
 	return l
 }
 
+var pointerEscaper = strings.NewReplacer("~", "~0", "/", "~1")
+
 // JSONPointer appends reference tokens to a JSON pointer, escaping ~ and / (RFC 6901 §3).
 func JSONPointer(base string, tokens ...any) string {
 	var b strings.Builder
@@ -101,9 +104,12 @@ func JSONPointer(base string, tokens ...any) string {
 		b.WriteByte('/')
 		switch t := t.(type) {
 		case string:
-			b.WriteString(strings.NewReplacer("~", "~0", "/", "~1").Replace(t))
+			if strings.ContainsAny(t, "~/") {
+				t = pointerEscaper.Replace(t)
+			}
+			b.WriteString(t)
 		case int:
-			fmt.Fprint(&b, t)
+			b.WriteString(strconv.Itoa(t))
 		default:
 			panic(fmt.Sprintf("unreachable: %T", t))
 		}

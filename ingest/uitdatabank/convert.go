@@ -139,8 +139,13 @@ func (c *converter) entityIRI(id string, kind Kind, ptr string) rdf.IRI {
 }
 
 // frag names a nested node of s.
+// Nodes nested in nested nodes hang off the entity too (an IRI has one fragment).
 func frag(s rdf.IRI, class string, source any) rdf.IRI {
-	return rdf.IRI(string(s) + "#" + class + "-" + fragmentHash(source))
+	base := string(s)
+	if i := strings.IndexByte(base, '#'); i >= 0 {
+		base = base[:i]
+	}
+	return rdf.IRI(base + "#" + class + "-" + fragmentHash(source))
 }
 
 // common writes what every kind of entity has: type, created/modified, identifier,
