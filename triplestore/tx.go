@@ -21,6 +21,8 @@ type Tx struct {
 	blankSeq uint64 // next free inline blank number, when loaded (write tx)
 	blankSet bool
 	changed  bool
+	// noWriteMu: the transaction was begun by Load, which holds writeMu itself.
+	noWriteMu bool
 
 	keyBuf, encBuf []byte
 }
@@ -104,7 +106,7 @@ func (tx *Tx) end() {
 	writable := tx.btx.Writable()
 	tx.btx = nil
 	tx.s.dbMu.RUnlock()
-	if writable {
+	if writable && !tx.noWriteMu {
 		tx.s.writeMu.Unlock()
 	}
 }

@@ -1,0 +1,214 @@
+package triplestore
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"sync/atomic"
+	"time"
+
+	"github.com/uitwisselingsplatform/uwp/rdf"
+)
+
+// LoadSource is one document to load.
+type LoadSource struct {
+	// Name names the document in error positions and progress reports.
+	Name string
+	// Open opens the document; Load closes it.
+	Open func() (io.ReadCloser, error)
+	// Format is the document's syntax.
+	Format rdf.Format
+	// Base is the base IRI for relative references (ignored by N-Triples and N-Quads).
+	Base string
+	// Graph, when non-nil, receives the document's default-graph statements (named-graph
+	// statements of N-Quads, TriG and JSON-LD stay in their graphs).
+	Graph rdf.Term
+	// Size is the document's size in bytes if known (for progress), else 0.
+	Size int64
+}
+
+// LoadOptions configure Load. The zero value loads strictly with default settings.
+type LoadOptions struct {
+	// Lenient skips statements with non-fatal syntax errors (reporting each to OnError)
+	// instead of failing. Fatal syntax errors and I/O errors fail the load either way.
+	Lenient bool
+	// OnError receives the skipped errors of a lenient load, in document order.
+	OnError func(error)
+	// Progress, when set, is called about every 0.5 s and once at the end, from a goroutine
+	// of its own.
+	Progress func(LoadProgress)
+	// TempDir holds sorted runs spilled by a load into an empty store; "" means os.TempDir().
+	TempDir string
+	// NewReader makes readers for the formats other than N-Triples and N-Quads (which this
+	// package reads itself, in parallel). The CLI passes the rdf/formats registry.
+	NewReader func(rdf.Format, io.Reader, rdf.ReadOptions) (rdf.Reader, error)
+	// Workers is the number of parallel parsers; 0 means GOMAXPROCS.
+	Workers int
+	// ChunkSize is the size of the pieces N-Triples and N-Quads are cut into; 0 means 4 MiB.
+	ChunkSize int
+	// RunQuads is how many quads an empty-store load sorts in memory before spilling a run;
+	// 0 means 1<<20.
+	RunQuads int
+}
+
+// LoadProgress is a progress report.
+type LoadProgress struct {
+	Statements uint64 // statements read so far
+	Bytes      int64  // bytes read so far
+	Elapsed    time.Duration
+	Source     string // the document being read
+}
+
+// LoadStats summarise a finished load.
+type LoadStats struct {
+	Statements uint64 // statements read (skipped bad ones not counted)
+	Added      uint64 // quads that were new to the store
+	Skipped    uint64 // statements skipped by a lenient load
+	Bytes      int64
+	Elapsed    time.Duration
+	Bulk       bool // true when the store was empty and the bulk path built a new file
+}
+
+// Load reads the sources into the store, atomically: either everything loads (skipping
+// only what a lenient load reports to OnError) or, on any error or cancellation of ctx, the
+// store is left exactly as it was.
+//
+// Two paths:
+//
+//   - Empty store (no quads): the dictionary is built in memory, ID tuples are sorted in
+//     runs (spilled to TempDir), merged per index and appended in key order into a NEW
+//     file next to the store, written in several bbolt transactions. Only when it is
+//     complete is it synced and renamed over the store's file (readers wait for the swap).
+//   - Otherwise: one write transaction; quads are encoded through the dictionary and added
+//     in sorted batches. Duplicates are ignored.
+//
+// N-Triples and N-Quads are cut into chunks at line boundaries and parsed in parallel, each
+// chunk with its own reader that numbers lines from the chunk's first line. Blank nodes get
+// fresh store labels per document (see the package doc).
+func (s *Store) Load(ctx context.Context, srcs []LoadSource, opts LoadOptions) (LoadStats, error) {
+	if s.opts.ReadOnly {
+		return LoadStats{}, ErrReadOnly
+	}
+	if opts.Workers <= 0 {
+		opts.Workers = runtime.GOMAXPROCS(0)
+	}
+	if opts.ChunkSize <= 0 {
+		opts.ChunkSize = 4 << 20
+	}
+	if opts.RunQuads <= 0 {
+		opts.RunQuads = 1 << 20
+	}
+	if opts.TempDir == "" {
+		opts.TempDir = os.TempDir()
+	}
+	for i, src := range srcs {
+		if src.Open == nil {
+			return LoadStats{}, fmt.Errorf("triplestore: load source %d (%s) has no Open", i, src.Name)
+		}
+		if src.Format != rdf.NTriples && src.Format != rdf.NQuads && opts.NewReader == nil {
+			return LoadStats{}, fmt.Errorf("%w: %s for %s (LoadOptions.NewReader is nil)", rdf.ErrUnsupportedFormat, src.Format, src.Name)
+		}
+		if src.Graph != nil && src.Graph.Kind() == rdf.KindLiteral {
+			return LoadStats{}, fmt.Errorf("%w: literal graph name for %s", ErrBadQuad, src.Name)
+		}
+	}
+
+	s.writeMu.Lock()
+	defer s.writeMu.Unlock()
+
+	start := time.Now()
+	var prog loadCounters
+	stopProgress := startProgress(&prog, opts.Progress, start)
+	defer stopProgress()
+
+	ctx, cancel := context.WithCancel(ctx)
+	batches := parseSources(ctx, srcs, opts, &prog)
+	defer func() { cancel(); drain(batches) }()
+
+	empty, err := s.isEmpty()
+	if err != nil {
+		return LoadStats{}, err
+	}
+	var st LoadStats
+	if empty {
+		st, err = s.bulkLoad(ctx, batches, srcs, opts)
+		st.Bulk = true
+	} else {
+		st, err = s.incrementalLoad(ctx, batches, srcs, opts)
+	}
+	st.Bytes = prog.bytes.Load()
+	st.Elapsed = time.Since(start)
+	if err != nil {
+		return st, err
+	}
+	return st, nil
+}
+
+func (s *Store) isEmpty() (bool, error) {
+	tx, err := s.beginLocked(false)
+	if err != nil {
+		return false, err
+	}
+	defer tx.Rollback()
+	st, err := readStats(tx.st)
+	if err != nil {
+		return false, err
+	}
+	return st.Quads == 0, nil
+}
+
+// beginLocked begins a transaction for a caller that already holds writeMu (Load).
+func (s *Store) beginLocked(writable bool) (*Tx, error) {
+	s.dbMu.RLock()
+	if s.db == nil {
+		s.dbMu.RUnlock()
+		return nil, errClosed
+	}
+	btx, err := s.db.Begin(writable)
+	if err != nil {
+		s.dbMu.RUnlock()
+		return nil, err
+	}
+	tx := newTx(s, btx)
+	tx.noWriteMu = true
+	return tx, nil
+}
+
+type loadCounters struct {
+	statements atomic.Uint64
+	bytes      atomic.Int64
+	source     atomic.Value // string
+}
+
+func startProgress(c *loadCounters, fn func(LoadProgress), start time.Time) func() {
+	if fn == nil {
+		return func() {}
+	}
+	done := make(chan struct{})
+	finished := make(chan struct{})
+	report := func() {
+		name, _ := c.source.Load().(string)
+		fn(LoadProgress{Statements: c.statements.Load(), Bytes: c.bytes.Load(), Elapsed: time.Since(start), Source: name})
+	}
+	go func() {
+		defer close(finished)
+		t := time.NewTicker(500 * time.Millisecond)
+		defer t.Stop()
+		for {
+			select {
+			case <-t.C:
+				report()
+			case <-done:
+				report()
+				return
+			}
+		}
+	}()
+	return func() { close(done); <-finished }
+}
+
+// errCanceled is what parsers report when the load's context ends.
+var errCanceled = errors.New("triplestore: load canceled")

@@ -1,0 +1,456 @@
+package triplestore
+
+import (
+	"bytes"
+	"context"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"os"
+	"slices"
+	"sync"
+
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/uitwisselingsplatform/uwp/rdf"
+)
+
+// bulkCommitBytes bounds the data written per bbolt transaction while building a new file,
+// which bounds the dirty pages held in memory.
+const bulkCommitBytes = 48 << 20
+
+// bulkLoad loads into an empty store by building a new file and renaming it over the old.
+func (s *Store) bulkLoad(ctx context.Context, batches <-chan chan parsed, srcs []LoadSource, opts LoadOptions) (LoadStats, error) {
+	var st LoadStats
+	var oldVersion, oldBlank uint64
+	{
+		tx, err := s.beginLocked(false)
+		if err != nil {
+			return st, err
+		}
+		oldVersion, _ = binary.Uvarint(tx.meta.Get(keyDataVersion))
+		oldBlank, _ = binary.Uvarint(tx.meta.Get(keyBlankSeq))
+		tx.Rollback()
+	}
+	rs := &runSet{dir: opts.TempDir}
+	defer rs.close()
+	dict := newMemDict(oldBlank)
+
+	// Encode in this goroutine; sort and spill full buffers in another.
+	sortCh := make(chan [][4]TermID, 1)
+	freeCh := make(chan [][4]TermID, 2)
+	freeCh <- make([][4]TermID, 0, opts.RunQuads)
+	freeCh <- make([][4]TermID, 0, opts.RunQuads)
+	var sortErr error
+	var sortWG sync.WaitGroup
+	sortWG.Add(1)
+	go func() {
+		defer sortWG.Done()
+		for qs := range sortCh {
+			if sortErr == nil {
+				sortErr = rs.add(qs, true)
+			}
+			freeCh <- qs[:0]
+		}
+	}()
+	buf := <-freeCh
+	encodeErr := func() error {
+		cur := -1
+		for ch := range batches {
+			p := <-ch
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			if err := reportSkipped(&st, p, opts); err != nil {
+				return err
+			}
+			if p.src != cur {
+				cur = p.src
+				clear(dict.blanks)
+			}
+			g := srcs[p.src].Graph
+			for i := range p.quads {
+				q, err := dict.quad(&p.quads[i], g)
+				if err != nil {
+					return fmt.Errorf("%s: %w", srcs[p.src].Name, err)
+				}
+				buf = append(buf, q)
+				if len(buf) == opts.RunQuads {
+					sortCh <- buf
+					buf = <-freeCh
+				}
+			}
+			st.Statements += uint64(len(p.quads))
+		}
+		return ctx.Err()
+	}()
+	close(sortCh)
+	sortWG.Wait()
+	if encodeErr != nil {
+		return st, encodeErr
+	}
+	if sortErr != nil {
+		return st, fmt.Errorf("triplestore: spilling sorted runs: %w", sortErr)
+	}
+	if err := rs.add(buf, false); err != nil {
+		return st, err
+	}
+	buf = nil
+	// The maps are no longer needed; dict.terms keeps what the dictionary needs.
+	dict.iris, dict.lits, dict.labels, dict.blanks = nil, nil, nil, nil
+
+	tmp := s.path + ".load"
+	os.Remove(tmp)
+	added, err := buildFile(ctx, tmp, rs, dict, oldVersion+1)
+	if err != nil {
+		os.Remove(tmp)
+		return st, err
+	}
+	st.Added = added
+	if err := s.swapFile(tmp, oldVersion+1); err != nil {
+		os.Remove(tmp)
+		return st, err
+	}
+	return st, nil
+}
+
+// blockPut is one Put for the file builder.
+type blockPut struct {
+	bucket     []byte
+	key, value []byte
+	seq        uint64 // when non-zero: set the bucket's sequence (no Put)
+}
+
+// buildFile writes a complete store file from the runs and the dictionary and returns the
+// number of quads.
+func buildFile(ctx context.Context, path string, rs *runSet, dict *memDict, dataVersion uint64) (uint64, error) {
+	db, err := bolt.Open(path, 0o644, &bolt.Options{NoSync: true, NoFreelistSync: true, FreelistType: bolt.FreelistMapType})
+	if err != nil {
+		return 0, err
+	}
+	defer db.Close()
+	if err := db.Update(initBuckets); err != nil {
+		return 0, err
+	}
+
+	puts := make(chan []blockPut, 64)
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var wg sync.WaitGroup
+	errs := make([]error, numIndexes+1)
+	stats := make([]*statsDelta, numIndexes)
+	send := func(batch []blockPut) bool {
+		select {
+		case puts <- batch:
+			return true
+		case <-ctx.Done():
+			return false
+		}
+	}
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		errs[numIndexes] = writeDictionary(dict, send)
+	}()
+	for ix := range indexDefs {
+		stats[ix] = newStatsDelta()
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs[ix] = mergeIndex(rs, ix, stats[ix], send)
+		}()
+	}
+	go func() { wg.Wait(); close(puts) }()
+
+	writeErr := func() error {
+		tx, err := db.Begin(true)
+		if err != nil {
+			return err
+		}
+		defer func() {
+			if tx != nil {
+				tx.Rollback()
+			}
+		}()
+		buckets := map[string]*bolt.Bucket{}
+		bucket := func(name []byte) *bolt.Bucket {
+			b := buckets[string(name)]
+			if b == nil {
+				b = tx.Bucket(name)
+				b.FillPercent = 1.0
+				buckets[string(name)] = b
+			}
+			return b
+		}
+		written := 0
+		for batch := range puts {
+			for _, p := range batch {
+				b := bucket(p.bucket)
+				if p.seq != 0 {
+					if err := b.SetSequence(p.seq); err != nil {
+						return err
+					}
+					continue
+				}
+				if err := b.Put(p.key, p.value); err != nil {
+					return err
+				}
+				written += len(p.key) + len(p.value) + 16
+			}
+			if written >= bulkCommitBytes {
+				if err := tx.Commit(); err != nil {
+					tx = nil
+					return err
+				}
+				if tx, err = db.Begin(true); err != nil {
+					return err
+				}
+				clear(buckets)
+				written = 0
+			}
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		// Statistics and meta.
+		total := newStatsDelta()
+		for _, d := range stats {
+			mergeDelta(total, d)
+		}
+		total.terms = int64(len(dict.terms))
+		if err := total.flush(tx.Bucket(bktStats)); err != nil {
+			return err
+		}
+		meta := tx.Bucket(bktMeta)
+		if err := meta.Put(keyDataVersion, binary.AppendUvarint(nil, dataVersion)); err != nil {
+			return err
+		}
+		if err := meta.Put(keyBlankSeq, binary.AppendUvarint(nil, dict.blankSeq)); err != nil {
+			return err
+		}
+		err = tx.Commit()
+		tx = nil
+		return err
+	}()
+	if writeErr != nil {
+		cancel()
+		for range puts {
+		}
+		return 0, writeErr
+	}
+	for _, err := range errs {
+		if err != nil {
+			return 0, err
+		}
+	}
+	if err := db.Sync(); err != nil {
+		return 0, err
+	}
+	var quads uint64
+	for _, d := range stats {
+		quads += uint64(d.quads)
+	}
+	return quads, db.Close()
+}
+
+func mergeDelta(dst, src *statsDelta) {
+	dst.quads += src.quads
+	dst.subjects += src.subjects
+	dst.objects += src.objects
+	dst.terms += src.terms
+	for p, x := range src.preds {
+		y := dst.pred(p)
+		for i := range x {
+			y[i] += x[i]
+		}
+	}
+	for g, n := range src.graphs {
+		dst.graphs[g] += n
+	}
+}
+
+// mergeIndex merges the runs of one index into blocks and counts the statistics that index
+// order makes cheap (see addArea for which index counts what).
+func mergeIndex(rs *runSet, ix int, st *statsDelta, send func([]blockPut) bool) error {
+	d := &indexDefs[ix]
+	k := d.k
+	m, err := rs.merger(ix)
+	if err != nil {
+		return err
+	}
+	name := []byte(d.name)
+	var batch []blockPut
+	var block []tuple
+	var deltas []byte
+	var prev tuple
+	first := true
+	flush := func() bool {
+		if len(block) == 0 {
+			return true
+		}
+		key := putKey(make([]byte, 0, 8*k), &block[0], k)
+		val := binary.AppendUvarint(make([]byte, 0, len(deltas)+3), uint64(len(block)-1))
+		val = append(val, deltas...)
+		batch = append(batch, blockPut{bucket: name, key: key, value: val})
+		block, deltas = block[:0], deltas[:0]
+		if len(batch) >= 64 {
+			if !send(batch) {
+				return false
+			}
+			batch = nil
+		}
+		return true
+	}
+	for {
+		t, ok, err := m.next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		// Statistics.
+		switch ix {
+		case ixSPO, ixSPOG:
+			st.quads++
+			q := d.toQuad(&t)
+			st.graphs[q[3]]++
+			ps := st.pred(t[1])
+			ps[0]++
+			if first || t[0] != prev[0] {
+				st.subjects++
+			}
+			if first || t[0] != prev[0] || t[1] != prev[1] {
+				ps[1]++
+			}
+		case ixPOS, ixPOSG:
+			if first || t[0] != prev[0] || t[1] != prev[1] {
+				st.pred(t[0])[2]++
+			}
+		case ixOSP, ixOSPG:
+			if first || t[0] != prev[0] {
+				st.objects++
+			}
+		}
+		// Blocks.
+		if len(block) > 0 {
+			deltas = appendTupleDelta(deltas, &block[len(block)-1], &t, k)
+		}
+		block = append(block, t)
+		if len(block) > blockBulk || len(deltas) >= blockBytes*2/3 {
+			if !flush() {
+				return context.Canceled
+			}
+		}
+		prev, first = t, false
+	}
+	if !flush() {
+		return context.Canceled
+	}
+	if len(batch) > 0 && !send(batch) {
+		return context.Canceled
+	}
+	return nil
+}
+
+// writeDictionary writes i2t in ID order and t2i, ns and nsid in key order.
+func writeDictionary(dict *memDict, send func([]blockPut) bool) error {
+	nsIDs := map[string]uint64{}
+	type kv struct{ k, v []byte }
+	var t2i []kv
+	var batch []blockPut
+	var enc []byte
+	for i, t := range dict.terms {
+		id := mkID(tagForTerm(t), uint64(i+1))
+		enc = enc[:0]
+		switch t := t.(type) {
+		case rdf.IRI:
+			name, local := splitIRI(string(t))
+			ns, ok := nsIDs[name]
+			if !ok {
+				ns = uint64(len(nsIDs) + 1)
+				nsIDs[name] = ns
+			}
+			enc = appendIRIEnc(enc, ns, local)
+		case rdf.BlankNode:
+			enc = append(append(enc, encBlank), t...)
+		case rdf.Literal:
+			var dt TermID
+			if t.Lang == "" && t.Datatype != rdf.XSDString && t.Datatype != "" {
+				var ok bool
+				if dt, ok = dict.dts[t.Datatype]; !ok {
+					return fmt.Errorf("triplestore: internal error: datatype %s has no ID", t.Datatype)
+				}
+			}
+			if len(t.Lang) > 255 {
+				return fmt.Errorf("%w: language tag longer than 255 bytes", ErrBadQuad)
+			}
+			enc = appendLiteralEnc(enc, t.Lexical, dt, t.Lang)
+		}
+		v := slices.Clone(enc)
+		batch = append(batch, blockPut{bucket: bktI2T, key: binary.BigEndian.AppendUint64(nil, uint64(id)), value: v})
+		t2i = append(t2i, kv{slices.Clone(t2iKey(nil, v)), binary.AppendUvarint(nil, uint64(id))})
+		if len(batch) >= 1024 {
+			if !send(batch) {
+				return context.Canceled
+			}
+			batch = nil
+		}
+	}
+	batch = append(batch, blockPut{bucket: bktI2T, seq: uint64(len(dict.terms))})
+	slices.SortFunc(t2i, func(a, b kv) int { return bytes.Compare(a.k, b.k) })
+	for i := range t2i {
+		if i > 0 && bytes.Equal(t2i[i-1].k, t2i[i].k) {
+			return ErrHashCollision
+		}
+		batch = append(batch, blockPut{bucket: bktT2I, key: t2i[i].k, value: t2i[i].v})
+		if len(batch) >= 1024 {
+			if !send(batch) {
+				return context.Canceled
+			}
+			batch = nil
+		}
+	}
+	t2i = nil
+	var nss []kv
+	for name, id := range nsIDs {
+		nss = append(nss, kv{[]byte(name), binary.AppendUvarint(nil, id)})
+	}
+	slices.SortFunc(nss, func(a, b kv) int { return bytes.Compare(a.k, b.k) })
+	for _, x := range nss {
+		batch = append(batch, blockPut{bucket: bktNS, key: x.k, value: x.v})
+	}
+	slices.SortFunc(nss, func(a, b kv) int { return bytes.Compare(a.v, b.v) })
+	for _, x := range nss {
+		batch = append(batch, blockPut{bucket: bktNSID, key: x.v, value: x.k})
+	}
+	if len(nsIDs) > 0 {
+		batch = append(batch, blockPut{bucket: bktNS, seq: uint64(len(nsIDs))})
+	}
+	if !send(batch) {
+		return context.Canceled
+	}
+	return nil
+}
+
+// swapFile replaces the store's file by the finished file at tmp.
+func (s *Store) swapFile(tmp string, dataVersion uint64) error {
+	s.dbMu.Lock()
+	defer s.dbMu.Unlock()
+	if err := s.db.Close(); err != nil {
+		return err
+	}
+	s.db = nil
+	renameErr := os.Rename(tmp, s.path)
+	db, err := s.openDB(s.path)
+	if err != nil {
+		return errors.Join(renameErr, err)
+	}
+	s.db = db
+	s.nsForget()
+	if renameErr != nil {
+		return renameErr
+	}
+	s.dataVersion.Store(dataVersion)
+	return nil
+}
