@@ -65,7 +65,8 @@ func newParser(src string, opts Options) *parser {
 	return p
 }
 
-// ParseQuery parses a SPARQL 1.1 query.
+// ParseQuery parses a SPARQL 1.1 query (QueryUnit). On bad input it returns a nil query and
+// an *Error (errors.Is(err, ErrSyntax)); it never panics.
 func ParseQuery(src string, opts Options) (q *syntax.Query, err error) {
 	p := newParser(src, opts)
 	defer p.recover(&err)
@@ -77,7 +78,8 @@ func ParseQuery(src string, opts Options) (q *syntax.Query, err error) {
 	return q, nil
 }
 
-// ParseUpdate parses a SPARQL 1.1 update request.
+// ParseUpdate parses a SPARQL 1.1 update request (UpdateUnit); the empty request is valid
+// and has no operations. On bad input it returns a nil update and an *Error.
 func ParseUpdate(src string, opts Options) (u *syntax.Update, err error) {
 	p := newParser(src, opts)
 	defer p.recover(&err)
