@@ -1,6 +1,7 @@
 package w3c
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"testing"
@@ -93,5 +94,28 @@ func TestLoadManifest_RDFTurtle(t *testing.T) {
 	}
 	if len(tests) != 313 || eval != 145 || approved != 303 {
 		t.Errorf("%d tests, %d eval, %d approved; want 313, 145, 303", len(tests), eval, approved)
+	}
+}
+
+func TestVerdict(t *testing.T) {
+	tc := Test{IRI: "http://ex/t", Name: "t"}
+	fail := errors.New("boom")
+	for _, c := range []struct {
+		err         error
+		listed      bool
+		passed, bad bool
+	}{
+		{nil, false, true, false},
+		{nil, true, true, true}, // listed but passing: the list must shrink
+		{fail, true, false, false},
+		{fail, false, false, true},
+	} {
+		passed, problem := verdict(tc, c.err, "why", c.listed)
+		if passed != c.passed || (problem != "") != c.bad {
+			t.Errorf("verdict(%v, listed=%v) = %v, %q", c.err, c.listed, passed, problem)
+		}
+	}
+	if r := (Result{Suite: "s", Passed: 3, Failed: 1, Expected: 1}).String(); r != "s: 3 passed, 1 failed (1 expected)" {
+		t.Errorf("Result.String() = %q", r)
 	}
 }
