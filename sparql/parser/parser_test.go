@@ -96,7 +96,7 @@ func TestParseQuery_Trees(t *testing.T) {
 		{ex + "SELECT * { ?s :p 1, 2.0, 3e0, true, 'x'@en, \"y\"^^:t }",
 			`SELECT * WHERE { ?s <http://example.org/p> "1"^^<http://www.w3.org/2001/XMLSchema#integer> . ?s <http://example.org/p> "2.0"^^<http://www.w3.org/2001/XMLSchema#decimal> . ?s <http://example.org/p> "3e0"^^<http://www.w3.org/2001/XMLSchema#double> . ?s <http://example.org/p> "true"^^<http://www.w3.org/2001/XMLSchema#boolean> . ?s <http://example.org/p> "x"@en . ?s <http://example.org/p> "y"^^<http://example.org/t> . }`},
 		{ex + "SELECT * { [ :p ?o ] :q (?x) }",
-			"SELECT * WHERE { _:_g1 <http://example.org/p> ?o . _:_g2 <http://www.w3.org/1999/02/22-rdf-syntax-ns#first> ?x . _:_g2 <http://www.w3.org/1999/02/22-rdf-syntax-ns#rest> <http://www.w3.org/1999/02/22-rdf-syntax-ns#nil> . _:_g1 <http://example.org/q> _:_g2 . }"},
+			"SELECT * WHERE { _:_g1 <http://example.org/p> ?o . _:_g1 <http://example.org/q> _:_g2 . _:_g2 <http://www.w3.org/1999/02/22-rdf-syntax-ns#first> ?x . _:_g2 <http://www.w3.org/1999/02/22-rdf-syntax-ns#rest> <http://www.w3.org/1999/02/22-rdf-syntax-ns#nil> . }"},
 		{"SELECT * { FILTER(?x-1 > -2*3) }",
 			`SELECT * WHERE { FILTER(((?x - "1"^^<http://www.w3.org/2001/XMLSchema#integer>) > ("-2"^^<http://www.w3.org/2001/XMLSchema#integer> * "3"^^<http://www.w3.org/2001/XMLSchema#integer>))) }`},
 		{ex + `SELECT * { ?s :a\.b :c%20d, :\~e. }`,

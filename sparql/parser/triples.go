@@ -68,8 +68,11 @@ func (p *parser) propertyListNotEmpty(pos syntax.Pos, s syntax.Node, out *[]synt
 			pred = syntax.TermNode(p.iri())
 		}
 		for {
-			o := p.graphNode(out, paths)
+			// The triple comes before those of a nested blank node or collection, as written.
+			var nested []syntax.TriplePattern
+			o := p.graphNode(&nested, paths)
 			*out = append(*out, syntax.TriplePattern{Pos: pos, S: s, P: pred, Path: path, O: o})
+			*out = append(*out, nested...)
 			if !p.acceptPunct(",") {
 				break
 			}
