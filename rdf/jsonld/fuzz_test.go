@@ -22,6 +22,10 @@ func FuzzRoundtrip(f *testing.F) {
 			f.Add(data)
 		}
 	}
+	rich, err := os.ReadFile("testdata/roundtrip-context.jsonld")
+	if err != nil {
+		f.Fatal(err)
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		r := NewReaderWithContexts(bytes.NewReader(data), rdf.ReadOptions{Base: testBase}, testContexts)
 		qs, err := readAll(t, r)
@@ -31,7 +35,7 @@ func FuzzRoundtrip(f *testing.F) {
 			}
 			return
 		}
-		for _, opts := range []rdf.WriteOptions{{}, {Prefixes: roundtripPrefixes, Base: testBase}} {
+		for _, opts := range []rdf.WriteOptions{{}, {Prefixes: roundtripPrefixes, Base: testBase}, {Context: rich}} {
 			var buf bytes.Buffer
 			w := NewWriter(&buf, opts)
 			for _, q := range qs {

@@ -35,7 +35,9 @@ func NewReader(r io.Reader, opts rdf.ReadOptions) rdf.Reader { return Options{}.
 // NewWriter returns a Writer that writes one JSON-LD document to w on Close, compacted with
 // opts.Context (a JSON-LD context document: an object with "@context", or the context value
 // itself) or, when that is nil, with a context declaring opts.Prefixes (and opts.Base as
-// @base). Remote contexts referenced by opts.Context are refused (ErrRemoteContext).
+// @base). Remote contexts referenced by opts.Context are refused (ErrRemoteContext). Data
+// with an IRI whose scheme is a term of opts.Context (xsd:x and the term xsd) cannot be
+// compacted with it; the document is then written without the context.
 func NewWriter(w io.Writer, opts rdf.WriteOptions) rdf.Writer { return Options{}.NewWriter(w, opts) }
 
 // NewReaderWithContexts is Options{Contexts: contexts}.NewReader(r, opts).

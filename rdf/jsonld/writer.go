@@ -3,6 +3,7 @@ package jsonld
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"sort"
@@ -107,6 +108,14 @@ func (w *writer) document() (doc map[string]any, err error) {
 	opts.ProcessingMode = ld.JsonLd_1_1
 	expanded := fromRDF(w.sorted())
 	out, err := compact(expanded, ctx, opts)
+	var lde *ld.JsonLdError
+	if errors.As(err, &lde) && lde.Code == ld.IRIConfusedWithPrefix {
+		// The data holds an IRI whose scheme is a term of the caller's context (xsd:x and
+		// the term xsd), which JSON-LD cannot write with that context. Mapping the term to
+		// null in a second context would do, but json-gold then crashes reading such
+		// documents; so the document is written without the context instead.
+		out, err = compact(expanded, map[string]any{}, opts)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("jsonld: compacting with the context: %w", err)
 	}

@@ -179,3 +179,21 @@ func TestWriter_BaseGuard(t *testing.T) {
 		}
 	}
 }
+
+// TestWriter_SchemeLikeTerm: data with the IRI xsd:p and a context defining the term xsd is
+// written without the context, since compaction cannot express it.
+func TestWriter_SchemeLikeTerm(t *testing.T) {
+	qs := []rdf.Quad{
+		{Subject: rdf.IRI("http://example.org/s"), Predicate: rdf.IRI("xsd:p"), Object: rdf.IRI("xsd:")},
+		{Subject: rdf.IRI("http://example.org/s"), Predicate: rdf.IRI("http://example.org/p"), Object: rdf.NewTypedLiteral("1", rdf.XSDInteger)},
+	}
+	ctx := []byte(`{"@context": {"xsd": "http://www.w3.org/2001/XMLSchema#", "ex": "http://example.org/"}}`)
+	out := writeAll(t, qs, rdf.WriteOptions{Context: ctx})
+	back, err := readAll(t, NewReader(strings.NewReader(out), rdf.ReadOptions{}))
+	if err != nil || !rdf.Isomorphic(qs, back) {
+		t.Errorf("read back %v, %v from\n%s", back, err, out)
+	}
+	if strings.Contains(out, `"@context"`) {
+		t.Errorf("the context cannot express xsd:p, but was written:\n%s", out)
+	}
+}
