@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"unicode/utf8"
+	"unicode"
+
+	"golang.org/x/text/width"
 
 	"github.com/uitwisselingsplatform/uwp/rdf"
 )
@@ -64,7 +66,7 @@ func (t *tableWriter) Begin(vars []string) error {
 	t.vars = append([]string(nil), vars...)
 	t.widths = make([]int, len(vars))
 	for i, v := range vars {
-		t.widths[i] = utf8.RuneCountInString(v) + 1
+		t.widths[i] = displayWidth(v) + 1
 	}
 	return nil
 }
@@ -83,7 +85,7 @@ func (t *tableWriter) Write(row []rdf.Term) error {
 	if !t.sized {
 		t.buf = append(t.buf, cells)
 		for i, c := range cells {
-			t.widths[i] = max(t.widths[i], utf8.RuneCountInString(c))
+			t.widths[i] = max(t.widths[i], displayWidth(c))
 		}
 		if len(t.buf) >= t.max {
 			t.header()
@@ -128,7 +130,7 @@ func (t *tableWriter) line(cells []string) {
 	for i, c := range cells {
 		t.w.WriteByte(' ')
 		t.w.WriteString(c)
-		if pad := t.widths[i] - utf8.RuneCountInString(c); pad > 0 {
+		if pad := t.widths[i] - displayWidth(c); pad > 0 {
 			t.w.WriteString(strings.Repeat(" ", pad))
 		}
 		t.w.WriteString(" |")
@@ -146,4 +148,25 @@ func (t *tableWriter) End() error {
 	}
 	t.rule('-')
 	return flush(t.w, t.out)
+}
+
+// displayWidth estimates how many terminal columns s takes: East Asian wide and
+// full-width characters take two, combining marks and other zero-width characters none.
+func displayWidth(s string) int {
+	n := 0
+	for _, r := range s {
+		switch {
+		case unicode.In(r, unicode.Mn, unicode.Me, unicode.Cf):
+		case r >= 0x1F300 && r <= 0x1FAFF: // emoji: wide in every common terminal
+			n += 2
+		default:
+			switch width.LookupRune(r).Kind() {
+			case width.EastAsianWide, width.EastAsianFullwidth:
+				n += 2
+			default:
+				n++
+			}
+		}
+	}
+	return n
 }
