@@ -170,3 +170,8 @@ func (*Project) isOp()  {}
 func (*Distinct) isOp() {}
 func (*Reduced) isOp()  {}
 func (*Slice) isOp()    {}
+
+// IsInternal reports whether v is a variable the translation invented (a pattern blank node,
+// a path step or an aggregate result) rather than one the query names. Such variables are
+// never projected by SELECT * and must not reach results.
+func IsInternal(v Var) bool { return len(v) > 0 && (v[0] == '?' || v[0] == '.') }

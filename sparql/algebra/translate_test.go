@@ -136,3 +136,11 @@ func TestTranslateQuads(t *testing.T) {
 		t.Errorf("empty quads: %s", s)
 	}
 }
+
+func TestIsInternal(t *testing.T) {
+	for v, want := range map[Var]bool{"x": false, "?bx": true, "?g1": true, "?P0": true, ".0": true, "_x": false} {
+		if IsInternal(v) != want {
+			t.Errorf("IsInternal(%q) = %v", v, !want)
+		}
+	}
+}
