@@ -417,3 +417,14 @@ func TestVarNames(t *testing.T) {
 		}
 	}
 }
+
+func TestXMLEscape_Invalid(t *testing.T) {
+	rows := [][]rdf.Term{{rdf.NewLiteral("a\x01b\xffc\uFFFEd<&>")}}
+	res, err := Read(XML, bytes.NewReader(writeAll(t, XML, []string{"v"}, rows)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := res.Rows[0][0], rdf.NewLiteral("a\uFFFDb\uFFFDc\uFFFDd<&>"); got != want {
+		t.Errorf("read back %q, want %q", got, want)
+	}
+}

@@ -156,6 +156,8 @@ func displayWidth(s string) int {
 	n := 0
 	for _, r := range s {
 		switch {
+		case r < 0x300:
+			n++
 		case unicode.In(r, unicode.Mn, unicode.Me, unicode.Cf):
 		case r >= 0x1F300 && r <= 0x1FAFF: // emoji: wide in every common terminal
 			n += 2

@@ -2,7 +2,7 @@ package results
 
 import (
 	"bufio"
-	"encoding/xml"
+	"unicode/utf8"
 
 	"github.com/uitwisselingsplatform/uwp/rdf"
 )
@@ -66,6 +66,54 @@ func (xmlEncoder) row(w *bufio.Writer, vars []string, row []rdf.Term) {
 
 func (xmlEncoder) end(w *bufio.Writer) { w.WriteString("  </results>\n</sparql>\n") }
 
-// xmlEscape escapes text and attribute values alike (encoding/xml escapes ", ', <, >, &,
-// tab, newline and carriage return, and replaces characters XML cannot carry by U+FFFD).
-func xmlEscape(w *bufio.Writer, s string) { _ = xml.EscapeText(w, []byte(s)) }
+// xmlEscape escapes text and attribute values alike: &, <, >, ", ' and the white space
+// characters tab, newline and carriage return (as character references, so that attribute
+// value normalisation and line-end handling keep them); characters XML 1.0 cannot carry
+// (most controls, lone surrogates, U+FFFE, U+FFFF) and invalid UTF-8 become U+FFFD.
+func xmlEscape(w *bufio.Writer, s string) {
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		var esc string
+		size := 1
+		if c < utf8.RuneSelf {
+			switch c {
+			case '&':
+				esc = "&amp;"
+			case '<':
+				esc = "&lt;"
+			case '>':
+				esc = "&gt;"
+			case '"':
+				esc = "&#34;"
+			case '\'':
+				esc = "&#39;"
+			case '\t':
+				esc = "&#x9;"
+			case '\n':
+				esc = "&#xA;"
+			case '\r':
+				esc = "&#xD;"
+			default:
+				if c >= 0x20 {
+					i++
+					continue
+				}
+				esc = "\uFFFD"
+			}
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			if (r != utf8.RuneError || size != 1) && r != 0xFFFE && r != 0xFFFF {
+				i += size
+				continue
+			}
+			esc = "\uFFFD"
+		}
+		w.WriteString(s[start:i])
+		w.WriteString(esc)
+		i += size
+		start = i
+	}
+	w.WriteString(s[start:])
+}
