@@ -1,6 +1,7 @@
 package results
 
 import (
+	"bufio"
 	"fmt"
 	"io"
 
@@ -53,6 +54,7 @@ type Reader struct {
 // NewReader reads the head of a result document of format f (JSON, XML, CSV or TSV). Bad
 // input gives a *SyntaxError.
 func NewReader(f Format, r io.Reader) (*Reader, error) {
+	r = skipBOM(r)
 	var src source
 	switch f {
 	case JSON:
@@ -110,6 +112,15 @@ func (r *Reader) Row() []rdf.Term { return r.row }
 
 // Err returns the error that stopped Next, if any.
 func (r *Reader) Err() error { return r.err }
+
+// skipBOM drops a UTF-8 byte order mark, which some tools put before CSV and TSV files.
+func skipBOM(r io.Reader) io.Reader {
+	br := bufio.NewReader(r)
+	if b, err := br.Peek(3); err == nil && string(b) == "\xEF\xBB\xBF" {
+		br.Discard(3)
+	}
+	return br
+}
 
 // varIndex maps variable names to columns.
 func varIndex(vars []string) map[string]int {

@@ -428,3 +428,13 @@ func TestXMLEscape_Invalid(t *testing.T) {
 		t.Errorf("read back %q, want %q", got, want)
 	}
 }
+
+func TestReader_BOM(t *testing.T) {
+	for _, f := range []Format{JSON, XML, CSV, TSV} {
+		data := append([]byte("\xEF\xBB\xBF"), writeAll(t, f, []string{"a"}, [][]rdf.Term{{rdf.NewLiteral("x")}})...)
+		res, err := Read(f, bytes.NewReader(data))
+		if err != nil || len(res.Vars) != 1 || res.Vars[0] != "a" || len(res.Rows) != 1 {
+			t.Errorf("%v with a BOM: %+v, %v", f, res, err)
+		}
+	}
+}
