@@ -238,8 +238,35 @@ func (d DateTime) tzString() string {
 	return fmt.Sprintf("%c%02d:%02d", sign, m/60, m%60)
 }
 
-// String returns the canonical lexical form.
+// civilFromDays is the inverse of daysFromCivil.
+func civilFromDays(z int64) (y int64, m, d int) {
+	z += 719468
+	era := z / 146097
+	if z < 0 && z%146097 != 0 {
+		era--
+	}
+	doe := z - era*146097
+	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365
+	y = yoe + era*400
+	doy := doe - (365*yoe + yoe/4 - yoe/100)
+	mp := (5*doy + 2) / 153
+	d = int(doy - (153*mp+2)/5 + 1)
+	m = int(mp + 3)
+	if m > 12 {
+		m -= 12
+	}
+	if m <= 2 {
+		y++
+	}
+	return y, m, d
+}
+
+// String returns the canonical lexical form (24:00:00 becomes 00:00:00 of the next day).
 func (d DateTime) String() string {
+	if d.Hour == 24 {
+		d.Year, d.Month, d.Day = civilFromDays(daysFromCivil(d.Year, d.Month, d.Day) + 1)
+		d.Hour = 0
+	}
 	var b strings.Builder
 	y := d.Year
 	if y < 0 {

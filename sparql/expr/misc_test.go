@@ -137,3 +137,20 @@ func ExampleNewAggregator() {
 	fmt.Println(r)
 	// Output: "2.5"^^<http://www.w3.org/2001/XMLSchema#decimal>
 }
+
+func TestCivilDays_RoundTrip(t *testing.T) {
+	prev := int64(0)
+	for z := int64(-800_000); z <= 800_000; z += 7 {
+		y, m, d := civilFromDays(z)
+		if back := daysFromCivil(y, m, d); back != z {
+			t.Fatalf("day %d -> %d-%d-%d -> %d", z, y, m, d, back)
+		}
+		if z > -800_000 && daysFromCivil(y, m, d) <= prev {
+			t.Fatalf("not increasing at %d", z)
+		}
+		prev = z
+	}
+	if got := daysFromCivil(1970, 1, 1); got != 0 {
+		t.Errorf("epoch = %d", got)
+	}
+}

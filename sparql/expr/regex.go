@@ -45,8 +45,11 @@ func Replace(arg, pattern, replacement, flags rdf.Term) (rdf.Term, error) {
 	if re.MatchString("") {
 		return nil, fmt.Errorf("%w: pattern matches the empty string", ErrBadRegex)
 	}
-	tmpl, err := replacementTemplate(rep, re.NumSubexp())
-	if err != nil {
+	var tmpl string
+	if fl, _ := simpleString(flags); strings.Contains(fl, "q") {
+		// With q the replacement is literal too (XPath 3.1 fn:replace).
+		tmpl = strings.ReplaceAll(rep, "$", "$$")
+	} else if tmpl, err = replacementTemplate(rep, re.NumSubexp()); err != nil {
 		return nil, err
 	}
 	return withLexical(l, re.ReplaceAllString(l.Lexical, tmpl)), nil
