@@ -158,7 +158,10 @@ func (t *translator) group(g *syntax.Group) Op {
 			op = join(op, t.triples(e.Triples))
 		case *syntax.Optional:
 			a := t.group(e.Group)
-			if f, ok := a.(*Filter); ok {
+			// Only the group's own filters become the LeftJoin's expression: a filter of a
+			// nested group is Join(Z, Filter(..)) before 18.2.2.8 simplifies it, and stays
+			// inside (dawg-optional-filter-005-not-simplified).
+			if f, ok := a.(*Filter); ok && hasOwnFilter(e.Group) {
 				op = &LeftJoin{Left: zero(), Right: f.Op, Expr: conj(f.Exprs)}
 			} else {
 				op = &LeftJoin{Left: zero(), Right: a}
@@ -199,6 +202,15 @@ func (t *translator) group(g *syntax.Group) Op {
 		op = &Filter{Exprs: filters, Op: op}
 	}
 	return op
+}
+
+func hasOwnFilter(g *syntax.Group) bool {
+	for _, e := range g.Elements {
+		if _, ok := e.(*syntax.Filter); ok {
+			return true
+		}
+	}
+	return false
 }
 
 func conj(es []Expr) Expr {

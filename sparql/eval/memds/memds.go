@@ -4,6 +4,7 @@ import (
 	"context"
 	"io"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/uitwisselingsplatform/uwp/rdf"
@@ -69,7 +70,18 @@ func (d *Dataset) Clone() *Dataset {
 // Len returns the number of quads.
 func (d *Dataset) Len() int { return len(d.quads) }
 
+// norm lower-cases language tags: they are case-insensitive (RDF 1.1 Concepts 3.3), so
+// "a"@EN and "a"@en are one term here.
+func norm(t rdf.Term) rdf.Term {
+	if l, ok := t.(rdf.Literal); ok && l.Lang != "" {
+		l.Lang = strings.ToLower(l.Lang)
+		return l
+	}
+	return t
+}
+
 func (d *Dataset) intern(t rdf.Term) eval.ID {
+	t = norm(t)
 	if id, ok := d.ids[t]; ok {
 		return id
 	}
@@ -104,7 +116,7 @@ func (d *Dataset) Add(q rdf.Quad) error {
 func (d *Dataset) Remove(q rdf.Quad) error {
 	var k eval.Quad
 	for i, t := range []rdf.Term{q.Subject, q.Predicate, q.Object} {
-		id, ok := d.ids[t]
+		id, ok := d.ids[norm(t)]
 		if !ok {
 			return nil
 		}
@@ -195,7 +207,7 @@ func (d *Dataset) Quads() []rdf.Quad {
 
 // LookupID implements eval.Dataset.
 func (d *Dataset) LookupID(t rdf.Term) (eval.ID, bool, error) {
-	id, ok := d.ids[t]
+	id, ok := d.ids[norm(t)]
 	return id, ok, nil
 }
 

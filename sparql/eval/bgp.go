@@ -1,0 +1,234 @@
+package eval
+
+import (
+	"math"
+
+	"github.com/uitwisselingsplatform/uwp/sparql/algebra"
+)
+
+// slotRef is one position of a triple pattern: a constant ID (var < 0) or a variable slot.
+type slotRef struct {
+	id  ID
+	v   int
+	bad bool // a constant the dataset does not hold: the pattern matches nothing
+}
+
+type triplePat [3]slotRef
+
+func (q *query) ref(n algebra.Node) (slotRef, error) {
+	if n.IsVar() {
+		return slotRef{v: q.slot(n.Var)}, nil
+	}
+	id, ok, err := q.ds.LookupID(n.Term)
+	if err != nil {
+		return slotRef{}, err
+	}
+	return slotRef{id: id, v: -1, bad: !ok}, nil
+}
+
+// value is the ID at r under b (0 when r is an unbound variable).
+func (r slotRef) value(b Binding) ID {
+	if r.v < 0 {
+		return r.id
+	}
+	return b[r.v]
+}
+
+// bgpOp evaluates a basic graph pattern
+// (https://www.w3.org/TR/sparql11-query/#BasicGraphPatterns) by index nested loops: each
+// triple pattern is matched with the values bound so far, in an order chosen from the
+// dataset's estimates (most selective first, preferring patterns connected to bound
+// variables).
+type bgpOp struct {
+	pats   []triplePat
+	bad    bool
+	orders map[string][]int // by the seed's bound-slot mask
+}
+
+func (q *query) compileBGP(b *algebra.BGP) (*bgpOp, error) {
+	op := &bgpOp{orders: map[string][]int{}}
+	for _, t := range b.Triples {
+		var tp triplePat
+		for i, n := range []algebra.Node{t.S, t.P, t.O} {
+			r, err := q.ref(n)
+			if err != nil {
+				return nil, err
+			}
+			if r.bad {
+				op.bad = true
+			}
+			tp[i] = r
+		}
+		op.pats = append(op.pats, tp)
+	}
+	return op, nil
+}
+
+func (op *bgpOp) order(q *query, g graphs, seed Binding) []int {
+	mask := make([]byte, 0, 16)
+	bound := map[int]bool{}
+	for _, tp := range op.pats {
+		for _, r := range tp {
+			if r.v >= 0 && seed[r.v] != 0 && !bound[r.v] {
+				bound[r.v] = true
+				mask = append(mask, byte(r.v), byte(r.v>>8))
+			}
+		}
+	}
+	k := string(mask)
+	if o, ok := op.orders[k]; ok {
+		return o
+	}
+	est := make([]float64, len(op.pats))
+	for i, tp := range op.pats {
+		var p Pattern
+		for j, r := range tp {
+			p[j] = r.value(seed)
+		}
+		est[i] = float64(q.estimate(g, p))
+	}
+	used := make([]bool, len(op.pats))
+	var order []int
+	for range op.pats {
+		best, bestScore := -1, math.Inf(1)
+		for i, tp := range op.pats {
+			if used[i] {
+				continue
+			}
+			score := est[i] + 1
+			nb := 0
+			for _, r := range tp {
+				if r.v >= 0 && bound[r.v] && seed[r.v] == 0 {
+					nb++ // bound by an earlier pattern: its values narrow this one
+				}
+			}
+			score /= math.Pow(100, float64(nb))
+			connected := nb > 0
+			if !connected && len(order) > 0 {
+				score *= 1e6 // avoid cross products while a connected pattern remains
+			}
+			if score < bestScore {
+				best, bestScore = i, score
+			}
+		}
+		used[best] = true
+		order = append(order, best)
+		for _, r := range op.pats[best] {
+			if r.v >= 0 {
+				bound[r.v] = true
+			}
+		}
+	}
+	op.orders[k] = order
+	return order
+}
+
+func (q *query) evalBGP(op *bgpOp, e *env, seed Binding) rows {
+	if op.bad {
+		return &sliceRows{}
+	}
+	if len(op.pats) == 0 {
+		return &sliceRows{rs: []Binding{seed}}
+	}
+	order := op.order(q, e.active, seed)
+	pats := make([]triplePat, len(order))
+	for i, j := range order {
+		pats[i] = op.pats[j]
+	}
+	it := &bgpRows{q: q, g: e.active, pats: pats, iters: make([]*tripleIter, len(pats)),
+		at: make([]Binding, len(pats))}
+	it.at[0] = seed
+	for i := 1; i < len(pats); i++ {
+		it.at[i] = make(Binding, len(seed))
+	}
+	return it
+}
+
+type bgpRows struct {
+	q     *query
+	g     graphs
+	pats  []triplePat
+	iters []*tripleIter
+	at    []Binding // at[i]: the binding pattern i is matched under
+	lvl   int
+	begun bool
+	cur   Binding
+	err   error
+}
+
+func (b *bgpRows) open(i int) {
+	var p Pattern
+	for j, r := range b.pats[i] {
+		p[j] = r.value(b.at[i])
+	}
+	b.iters[i] = b.q.match(b.g, p)
+}
+
+func (b *bgpRows) Next() bool {
+	if b.err != nil || b.lvl < 0 {
+		return false
+	}
+	if !b.begun {
+		b.begun = true
+		b.open(0)
+	}
+	last := len(b.pats) - 1
+	for b.lvl >= 0 {
+		it := b.iters[b.lvl]
+		if !it.Next() {
+			if it.err != nil {
+				b.err = it.err
+				b.Close()
+				return false
+			}
+			it.Close()
+			b.lvl--
+			continue
+		}
+		if err := b.q.tick(); err != nil {
+			b.err = err
+			b.Close()
+			return false
+		}
+		var out Binding
+		if b.lvl == last {
+			out = b.q.newRow()
+		} else {
+			out = b.at[b.lvl+1]
+		}
+		copy(out, b.at[b.lvl])
+		ok := true
+		for j, r := range b.pats[b.lvl] {
+			if r.v < 0 {
+				continue
+			}
+			x := it.cur[j]
+			if out[r.v] != 0 && out[r.v] != x {
+				ok = false // a variable repeated within the pattern
+				break
+			}
+			out[r.v] = x
+		}
+		if !ok {
+			continue
+		}
+		if b.lvl == last {
+			b.cur = out
+			return true
+		}
+		b.lvl++
+		b.open(b.lvl)
+	}
+	return false
+}
+
+func (b *bgpRows) Row() Binding { return b.cur }
+func (b *bgpRows) Err() error   { return b.err }
+func (b *bgpRows) Close() {
+	for _, it := range b.iters {
+		if it != nil {
+			it.Close()
+		}
+	}
+	b.lvl = -1
+}

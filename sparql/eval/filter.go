@@ -1,0 +1,216 @@
+package eval
+
+import (
+	"github.com/uitwisselingsplatform/uwp/rdf"
+	"github.com/uitwisselingsplatform/uwp/sparql/algebra"
+	"github.com/uitwisselingsplatform/uwp/sparql/expr"
+)
+
+func ebv(t rdf.Term, err error) bool {
+	b, err := expr.EBVOf(t, err)
+	return err == nil && b
+}
+
+// evalFilter implements https://www.w3.org/TR/sparql11-query/#defn_algFilter: the solutions
+// for which every expression has effective boolean value true (an error counts as false).
+func (q *query) evalFilter(o *algebra.Filter, e *env, seed Binding) rows {
+	fs := make([]exprFn, len(o.Exprs))
+	for i, x := range o.Exprs {
+		fs[i] = q.compileExpr(x, e)
+	}
+	in := q.eval(o.Op, e, seed)
+	return &funcRows{
+		next: func() (Binding, error) {
+		outer:
+			for in.Next() {
+				if err := q.tick(); err != nil {
+					return nil, err
+				}
+				b := in.Row()
+				for _, f := range fs {
+					if !ebv(f(b)) {
+						continue outer
+					}
+				}
+				return b, nil
+			}
+			return nil, in.Err()
+		},
+		close: in.Close,
+	}
+}
+
+// evalExtend implements https://www.w3.org/TR/sparql11-query/#defn_extend: the variable is
+// bound to the expression's value, or left unbound when the expression fails.
+func (q *query) evalExtend(o *algebra.Extend, e *env, seed Binding) rows {
+	f := q.compileExpr(o.Expr, e)
+	v := q.slot(o.Var)
+	in := q.eval(o.Op, e, seed)
+	return &funcRows{
+		next: func() (Binding, error) {
+			for in.Next() {
+				b := in.Row()
+				t, err := f(b)
+				if err != nil || t == nil {
+					return b, nil
+				}
+				id, err := q.id(t)
+				if err != nil {
+					return nil, err
+				}
+				if b[v] != 0 {
+					// Only under EXISTS substitution: the value must agree.
+					if b[v] != id {
+						continue
+					}
+					return b, nil
+				}
+				r := q.copyRow(b)
+				r[v] = id
+				return r, nil
+			}
+			return nil, in.Err()
+		},
+		close: in.Close,
+	}
+}
+
+// evalTable implements VALUES (https://www.w3.org/TR/sparql11-query/#inline-data): the rows
+// compatible with the seed, merged with it.
+func (q *query) evalTable(o *algebra.Table, seed Binding) rows {
+	slots := make([]int, len(o.Vars))
+	for i, v := range o.Vars {
+		slots[i] = q.slot(v)
+	}
+	var out []Binding
+	for _, row := range o.Rows {
+		b := q.copyRow(seed)
+		ok := true
+		for i, t := range row {
+			if t == nil {
+				continue
+			}
+			id, err := q.id(t)
+			if err != nil {
+				return errRows(err)
+			}
+			if b[slots[i]] != 0 && b[slots[i]] != id {
+				ok = false
+				break
+			}
+			b[slots[i]] = id
+		}
+		if ok {
+			out = append(out, b)
+		}
+	}
+	return &sliceRows{rs: out}
+}
+
+// evalProject implements https://www.w3.org/TR/sparql11-query/#defn_algProjection: the other
+// variables are cleared (a subquery's inner variables do not leak out).
+func (q *query) evalProject(o *algebra.Project, e *env, seed Binding) rows {
+	return q.project(o.Vars, q.eval(o.Op, e, seed))
+}
+
+func (q *query) project(vars []algebra.Var, in rows) rows {
+	keep := make([]int, len(vars))
+	for i, v := range vars {
+		keep[i] = q.slot(v)
+	}
+	return &funcRows{
+		next: func() (Binding, error) {
+			if !in.Next() {
+				return nil, in.Err()
+			}
+			b := in.Row()
+			r := q.newRow()
+			for _, i := range keep {
+				r[i] = b[i]
+			}
+			return r, nil
+		},
+		close: in.Close,
+	}
+}
+
+// distinctRows implements https://www.w3.org/TR/sparql11-query/#defn_algDistinct (and
+// REDUCED, which may and here does eliminate every duplicate).
+type distinctRows struct {
+	q    *query
+	in   rows
+	seen map[string]struct{}
+	mem  int64
+	err  error
+}
+
+func (d *distinctRows) Next() bool {
+	for d.in.Next() {
+		k := key(d.in.Row(), nil)
+		if _, dup := d.seen[k]; dup {
+			continue
+		}
+		n := int64(len(k)) + 48
+		d.mem += n
+		if d.err = d.q.grow(n); d.err != nil {
+			return false
+		}
+		d.seen[k] = struct{}{}
+		return true
+	}
+	return false
+}
+func (d *distinctRows) Row() Binding { return d.in.Row() }
+func (d *distinctRows) Err() error {
+	if d.err != nil {
+		return d.err
+	}
+	return d.in.Err()
+}
+func (d *distinctRows) Close() {
+	d.in.Close()
+	d.q.release(d.mem)
+	d.mem = 0
+}
+
+// evalSlice implements https://www.w3.org/TR/sparql11-query/#defn_algSlice. Over ORDER BY
+// (directly or under a projection) it sorts with a bounded heap of OFFSET+LIMIT solutions.
+func (q *query) evalSlice(o *algebra.Slice, e *env, seed Binding) rows {
+	var in rows
+	if o.Limit >= 0 {
+		n := o.Offset + o.Limit
+		switch x := o.Op.(type) {
+		case *algebra.OrderBy:
+			in = q.evalOrderBy(x, e, seed, n)
+		case *algebra.Project:
+			if ob, ok := x.Op.(*algebra.OrderBy); ok {
+				in = q.project(x.Vars, q.evalOrderBy(ob, e, seed, n))
+			}
+		}
+	}
+	if in == nil {
+		in = q.eval(o.Op, e, seed)
+	}
+	skip, left := o.Offset, o.Limit
+	return &funcRows{
+		next: func() (Binding, error) {
+			if left == 0 {
+				return nil, nil
+			}
+			for skip > 0 {
+				if !in.Next() {
+					return nil, in.Err()
+				}
+				skip--
+			}
+			if !in.Next() {
+				return nil, in.Err()
+			}
+			if left > 0 {
+				left--
+			}
+			return in.Row(), nil
+		},
+		close: in.Close,
+	}
+}

@@ -1,0 +1,269 @@
+package eval_test
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/uitwisselingsplatform/uwp/internal/w3c"
+	"github.com/uitwisselingsplatform/uwp/rdf"
+	"github.com/uitwisselingsplatform/uwp/sparql/eval"
+	"github.com/uitwisselingsplatform/uwp/sparql/eval/memds"
+	"github.com/uitwisselingsplatform/uwp/sparql/parser"
+	"github.com/uitwisselingsplatform/uwp/sparql/results"
+	"github.com/uitwisselingsplatform/uwp/sparql/syntax"
+)
+
+// queryDirs are the SPARQL 1.1 query evaluation areas of the suite.
+var queryDirs = []string{"aggregates", "bind", "bindings", "cast", "construct", "exists", "functions",
+	"grouping", "negation", "project-expression", "property-path", "subquery", "csv-tsv-res", "json-res"}
+
+// updateDirs are the SPARQL 1.1 update evaluation areas.
+var updateDirs = []string{"add", "basic-update", "clear", "copy", "delete", "delete-data", "delete-insert",
+	"delete-where", "drop", "move", "update-silent"}
+
+func loadTests(t *testing.T, keep func(w3c.Test) bool, manifests ...string) []w3c.Test {
+	t.Helper()
+	dir := w3c.Dir(t)
+	var out []w3c.Test
+	for _, m := range manifests {
+		tests, err := w3c.LoadManifest(filepath.Join(dir, "sparql", m))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, tc := range tests {
+			if keep(tc) {
+				out = append(out, tc)
+			}
+		}
+	}
+	return out
+}
+
+func isQueryEval(tc w3c.Test) bool {
+	return tc.Type == "QueryEvaluationTest" || tc.Type == "CSVResultFormatTest"
+}
+
+// skipReason says why a test is beyond a plain engine (README "Beyond a plain SPARQL engine").
+func skipReason(tc w3c.Test) string {
+	if len(tc.Requires) > 0 {
+		return "optional feature " + strings.Join(tc.Requires, ", ")
+	}
+	if len(tc.ServiceData) > 0 {
+		return "SERVICE federation"
+	}
+	for _, f := range tc.Features {
+		if strings.HasSuffix(f, "BasicFederatedQuery") {
+			return "SERVICE federation"
+		}
+	}
+	return ""
+}
+
+func TestW3C_SPARQL10_QueryEvaluation(t *testing.T) {
+	tests := loadTests(t, isQueryEval, "sparql10/manifest-evaluation.ttl")
+	runQuerySuite(t, "sparql10 query evaluation", tests, "testdata/w3c-sparql10-expected-failures.txt")
+}
+
+func TestW3C_SPARQL11_QueryEvaluation(t *testing.T) {
+	var ms []string
+	for _, d := range queryDirs {
+		ms = append(ms, "sparql11/"+d+"/manifest.ttl")
+	}
+	tests := loadTests(t, isQueryEval, ms...)
+	runQuerySuite(t, "sparql11 query evaluation", tests, "testdata/w3c-sparql11-expected-failures.txt")
+}
+
+func runQuerySuite(t *testing.T, suite string, tests []w3c.Test, expectedFile string) {
+	expected, err := w3c.LoadExpected(expectedFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w3c.Run(t, suite, tests, expected, func(t *testing.T, tc w3c.Test) error {
+		if r := skipReason(tc); r != "" {
+			t.Skip(r)
+		}
+		return runQueryTest(tc)
+	})
+}
+
+// filePathOf maps a file: IRI to a local path.
+func filePathOf(iri string) (string, bool) {
+	u, err := url.Parse(iri)
+	if err != nil || u.Scheme != "file" {
+		return "", false
+	}
+	return filepath.FromSlash(u.Path), true
+}
+
+func runQueryTest(tc w3c.Test) error {
+	src, err := os.ReadFile(tc.Query)
+	if err != nil {
+		return err
+	}
+	pq, err := parser.ParseQuery(string(src), parser.Options{Base: w3c.FileURL(tc.Query)})
+	if err != nil {
+		return fmt.Errorf("parse: %w", err)
+	}
+	d := memds.New()
+	for _, f := range tc.Data {
+		if err := loadInto(d, f, nil); err != nil {
+			return err
+		}
+	}
+	for _, g := range tc.GraphData {
+		name := g.Label
+		if name == "" {
+			name = g.IRI
+		}
+		if err := loadInto(d, g.Path, rdf.IRI(name)); err != nil {
+			return err
+		}
+	}
+	for _, ds := range pq.Dataset {
+		if p, ok := filePathOf(string(ds.IRI)); ok {
+			if _, err := os.Stat(p); err == nil {
+				if id, ok, _ := d.LookupID(ds.IRI); ok {
+					if gs, _ := d.NamedGraphs(); contains(gs, id) {
+						continue
+					}
+				}
+				if err := loadInto(d, p, ds.IRI); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	res, err := eval.Query(ctx, d, pq, eval.Options{})
+	if err != nil {
+		return fmt.Errorf("eval: %w", err)
+	}
+	defer res.Close()
+	switch pq.Form {
+	case syntax.Construct, syntax.Describe:
+		var got []rdf.Quad
+		for res.Triples.Next() {
+			got = append(got, res.Triples.Quad())
+		}
+		if err := res.Triples.Err(); err != nil {
+			return err
+		}
+		want, err := readRDF(tc.Result)
+		if err != nil {
+			return err
+		}
+		if !rdf.Isomorphic(got, want) {
+			return fmt.Errorf("graphs differ:\n%s", rdf.Diff(got, want))
+		}
+		return nil
+	}
+	got := &table{vars: res.Vars}
+	if pq.Form == syntax.Ask {
+		b := res.Boolean
+		got.boolean = &b
+	} else {
+		for res.Solutions.Next() {
+			got.rows = append(got.rows, append([]rdf.Term(nil), res.Solutions.Row()...))
+		}
+		if err := res.Solutions.Err(); err != nil {
+			return err
+		}
+	}
+	if tc.Type == "CSVResultFormatTest" {
+		return compareCSV(got, tc.Result)
+	}
+	want, _, ok, err := readExpected(tc.Result)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return fmt.Errorf("%s: no result set", tc.Result)
+	}
+	if want.boolean != nil || got.boolean != nil {
+		if want.boolean == nil || got.boolean == nil || *want.boolean != *got.boolean {
+			return fmt.Errorf("boolean: got %v, want %v", fmtBool(got.boolean), fmtBool(want.boolean))
+		}
+		return nil
+	}
+	ordered := len(pq.OrderBy) > 0
+	lax := strings.Contains(tc.Comment+tc.Name, "REDUCED") || strings.Contains(tc.IRI, "reduced")
+	wantRows := want.project(got.vars)
+	if !sameRows(got.rows, wantRows, ordered, lax) {
+		return fmt.Errorf("results differ (ordered=%v)\ngot:\n%swant:\n%s", ordered,
+			formatRows(got.vars, got.rows), formatRows(got.vars, wantRows))
+	}
+	return nil
+}
+
+func contains(ids []eval.ID, id eval.ID) bool {
+	for _, x := range ids {
+		if x == id {
+			return true
+		}
+	}
+	return false
+}
+
+func fmtBool(b *bool) string {
+	if b == nil {
+		return "none"
+	}
+	return fmt.Sprint(*b)
+}
+
+// compareCSV writes got as CSV and compares the text with the expected file, line endings
+// normalised.
+func compareCSV(got *table, path string) error {
+	var buf bytes.Buffer
+	w, err := results.NewWriter(results.CSV, &buf)
+	if err != nil {
+		return err
+	}
+	if err := w.Begin(got.vars); err != nil {
+		return err
+	}
+	for _, r := range got.rows {
+		if err := w.Write(r); err != nil {
+			return err
+		}
+	}
+	if err := w.End(); err != nil {
+		return err
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	norm := func(s string) string {
+		return relabel(strings.TrimRight(strings.ReplaceAll(s, "\r\n", "\n"), "\n"))
+	}
+	if norm(buf.String()) != norm(string(want)) {
+		return fmt.Errorf("CSV differs:\ngot:\n%s\nwant:\n%s", buf.String(), want)
+	}
+	return nil
+}
+
+var bnodeLabel = regexp.MustCompile(`_:[A-Za-z0-9_.-]+`)
+
+// relabel renames blank node labels in order of first appearance (_:b0, _:b1, ...), the
+// consistent relabelling CSV comparison needs.
+func relabel(s string) string {
+	names := map[string]string{}
+	return bnodeLabel.ReplaceAllStringFunc(s, func(l string) string {
+		if n, ok := names[l]; ok {
+			return n
+		}
+		n := fmt.Sprintf("_:b%d", len(names))
+		names[l] = n
+		return n
+	})
+}
