@@ -21,6 +21,10 @@
 //   - Functions are plain Go functions named after the SPARQL built-ins (Str, Lang, Regex,
 //     Substr, Year, SHA256, Cast, ...). Functions that need per-query state take it as an
 //     argument: BNode takes a label generator, Now takes the query's instant, IRI a base.
+//     LookupBuiltin finds the strict ones (and the operators) by name for an evaluator's
+//     dispatch; CastFunction tells xsd:T(...) constructor calls apart.
+//   - Non-strict forms take their arguments as Thunks, evaluated on demand: If, Coalesce,
+//     In and NotIn.
 //   - Aggregates: NewAggregator returns an Aggregator for COUNT, SUM, AVG, MIN, MAX, SAMPLE
 //     and GROUP_CONCAT, with DISTINCT (18.5).
 //

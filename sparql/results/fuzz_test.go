@@ -33,23 +33,8 @@ func fuzzRoundTrip(f *testing.F, format Format, seeds ...string) {
 			return
 		}
 		var buf bytes.Buffer
-		if res.Boolean != nil {
-			if err := WriteBoolean(format, &buf, *res.Boolean); err != nil {
-				t.Fatal(err)
-			}
-		} else {
-			w, _ := NewWriter(format, &buf)
-			if err := w.Begin(res.Vars); err != nil {
-				t.Fatal(err)
-			}
-			for _, r := range res.Rows {
-				if err := w.Write(r); err != nil {
-					t.Fatal(err)
-				}
-			}
-			if err := w.End(); err != nil {
-				t.Fatal(err)
-			}
+		if err := WriteResult(format, &buf, res); err != nil {
+			t.Fatal(err)
 		}
 		back, err := Read(format, bytes.NewReader(buf.Bytes()))
 		if err != nil {

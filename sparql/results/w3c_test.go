@@ -97,21 +97,8 @@ func checkW3CFile(path string, f Format) error {
 	}
 	for _, g := range []Format{JSON, XML, TSV, CSV} {
 		var buf bytes.Buffer
-		if res.Boolean != nil {
-			if err := WriteBoolean(g, &buf, *res.Boolean); err != nil {
-				return err
-			}
-		} else {
-			w, _ := NewWriter(g, &buf)
-			w.Begin(res.Vars)
-			for _, r := range res.Rows {
-				if err := w.Write(r); err != nil {
-					return fmt.Errorf("writing %v: %w", g, err)
-				}
-			}
-			if err := w.End(); err != nil {
-				return err
-			}
+		if err := WriteResult(g, &buf, res); err != nil {
+			return fmt.Errorf("writing %v: %w", g, err)
 		}
 		back, err := Read(g, &buf)
 		if err != nil {

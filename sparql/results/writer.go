@@ -139,3 +139,23 @@ func flush(bw *bufio.Writer, out io.Writer) error {
 	}
 	return nil
 }
+
+// WriteResult writes a whole Result in format f: its Boolean when set, its rows otherwise.
+func WriteResult(f Format, w io.Writer, res *Result) error {
+	if res.Boolean != nil {
+		return WriteBoolean(f, w, *res.Boolean)
+	}
+	sw, err := NewWriter(f, w)
+	if err != nil {
+		return err
+	}
+	if err := sw.Begin(res.Vars); err != nil {
+		return err
+	}
+	for _, r := range res.Rows {
+		if err := sw.Write(r); err != nil {
+			return err
+		}
+	}
+	return sw.End()
+}
