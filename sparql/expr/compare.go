@@ -74,6 +74,11 @@ func Equal(a, b rdf.Term) (bool, error) {
 		return a == b, nil
 	}
 	// Fast paths for the common cases; NaN must not take the identity path.
+	if isIntOrDec(la.Datatype) && isIntOrDec(lb.Datatype) {
+		if c, ok := cmpDecimalLex(la, lb); ok {
+			return c == 0, nil
+		}
+	}
 	if la.Datatype == lb.Datatype && la.Lang == "" && lb.Lang == "" {
 		switch la.Datatype {
 		case rdf.XSDString:
@@ -161,6 +166,11 @@ func order(a, b rdf.Term) (c int, unordered bool, err error) {
 					return cmp.Compare(x, y), false, nil
 				}
 			}
+		}
+	}
+	if isIntOrDec(la.Datatype) && isIntOrDec(lb.Datatype) {
+		if c, ok := cmpDecimalLex(la, lb); ok {
+			return c, false, nil
 		}
 	}
 	x, y := classify(la), classify(lb)

@@ -154,3 +154,32 @@ func TestCivilDays_RoundTrip(t *testing.T) {
 		t.Errorf("epoch = %d", got)
 	}
 }
+
+// FuzzDecimalLexCompare checks the lexical comparison of integers and decimals against
+// math/big.
+func FuzzDecimalLexCompare(f *testing.F) {
+	for _, p := range [][2]string{{"1", "1.0"}, {"-0.0", "+0"}, {"0.45", ".5"}, {"-12.30", "-12.3"}, {"007", "7."}, {"-1", "1"}, {"99999999999999999999", "1e3"}} {
+		f.Add(p[0], p[1], false, true)
+	}
+	f.Fuzz(func(t *testing.T, a, b string, aInt, bInt bool) {
+		la, lb := rdf.NewTypedLiteral(a, rdf.XSDDecimal), rdf.NewTypedLiteral(b, rdf.XSDDecimal)
+		if aInt {
+			la.Datatype = rdf.XSDInteger
+		}
+		if bInt {
+			lb.Datatype = rdf.XSDInteger
+		}
+		c, ok := cmpDecimalLex(la, lb)
+		x, errA := ParseNumber(la)
+		y, errB := ParseNumber(lb)
+		if ok != (errA == nil && errB == nil) {
+			t.Fatalf("%q %q: lexical ok=%v, parse errors %v %v", a, b, ok, errA, errB)
+		}
+		if !ok {
+			return
+		}
+		if want, _ := x.Cmp(y); c != want {
+			t.Fatalf("cmpDecimalLex(%q, %q) = %d, math/big says %d", a, b, c, want)
+		}
+	})
+}

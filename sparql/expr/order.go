@@ -60,6 +60,14 @@ func compareLiterals(a, b rdf.Literal) int {
 			}
 		}
 	}
+	if isIntOrDec(a.Datatype) && isIntOrDec(b.Datatype) {
+		if c, ok := cmpDecimalLex(a, b); ok {
+			if c != 0 {
+				return c
+			}
+			return tieBreak(a, b)
+		}
+	}
 	x, y := classify(a), classify(b)
 	if x.cat != y.cat {
 		return cmp.Compare(x.cat, y.cat)
@@ -86,10 +94,15 @@ func compareLiterals(a, b rdf.Literal) int {
 	if c != 0 {
 		return c
 	}
-	if c = strings.Compare(a.Lexical, b.Lexical); c != 0 {
+	return tieBreak(a, b)
+}
+
+// tieBreak orders different literals of equal value: by lexical form, datatype, language.
+func tieBreak(a, b rdf.Literal) int {
+	if c := strings.Compare(a.Lexical, b.Lexical); c != 0 {
 		return c
 	}
-	if c = strings.Compare(string(a.Datatype), string(b.Datatype)); c != 0 {
+	if c := strings.Compare(string(a.Datatype), string(b.Datatype)); c != 0 {
 		return c
 	}
 	return strings.Compare(a.Lang, b.Lang)
