@@ -1,0 +1,51 @@
+// Package eval evaluates SPARQL 1.1 queries and updates
+// (https://www.w3.org/TR/sparql11-query/#sparqlAlgebraEval,
+// https://www.w3.org/TR/sparql11-update/) over a Dataset.
+//
+// # Basics
+//
+//   - Dataset is the small interface a store offers (Match over ID patterns, LookupID, Term,
+//     NamedGraphs, Estimate), in the manner of Oxigraph's QueryableDataset; Updatable adds
+//     Add/Remove/CreateGraph/DropGraph for one write transaction. ID values are the store's
+//     term IDs, unchanged; DefaultGraph (1) names the default graph and 0 means any/unbound.
+//     sparql/eval/memds is an in-memory implementation.
+//   - Query runs a parsed query (syntax.Query, translated with algebra.Translate) and returns
+//     a Result: streaming Solutions (SELECT), a Boolean (ASK) or streaming Triples
+//     (CONSTRUCT, DESCRIBE). Update runs an update request.
+//   - Options: UnionDefaultGraph, MemoryBudget (ErrMemoryBudget when exceeded), Now, Base,
+//     and Load for LOAD of non-file IRIs.
+//
+// # Evaluation
+//
+// Solutions are Bindings: one ID slot per variable of the query. Terms are decoded only for
+// expressions, ORDER BY and output; values computed by expressions (BIND, SELECT
+// expressions, aggregates, VALUES terms the store lacks) get transient IDs with the high bit
+// set in a per-query overlay, and never reach the store's dictionary. A computed term the
+// store holds gets the store's ID, so joins compare IDs.
+//
+// Every operator is a streaming iterator. A BGP is an index nested-loop join over
+// Dataset.Match, its patterns ordered by Estimate; Join and LeftJoin pass each left solution
+// as the seed of a right side made of BGPs, paths, VALUES, unions and joins (binding the
+// known values into its patterns) and otherwise hash the right side on the variables all its
+// solutions bind. ORDER BY under a LIMIT keeps a heap of OFFSET+LIMIT solutions. EXISTS
+// evaluates its pattern with the current solution as seed (the substitution of 18.6).
+// ORDER BY, GROUP BY, DISTINCT, MINUS and hash builds count their memory against the budget.
+//
+// # Datasets
+//
+// The query's default graph is the Dataset's default graph, or with UnionDefaultGraph the
+// set-union of all its graphs; FROM merges the named graphs it lists into the default graph
+// and FROM NAMED restricts the named graphs (either replaces the Dataset's defaults). A
+// triple in several merged graphs is returned once.
+//
+// # Caveats
+//
+//   - The context is checked every 1024 units of work (matched quads, joined or filtered
+//     solutions), so cancellation and deadlines end even a cross product promptly; the
+//     iterators then report ctx.Err().
+//   - A Result's iterators read the Dataset lazily: consume them while the Dataset (for the
+//     store, its read transaction) is valid.
+//   - SERVICE is not evaluated: SERVICE SILENT yields one empty solution, SERVICE fails with
+//     ErrUnsupported. Functions named by IRIs other than the XSD casts are errors.
+//   - REDUCED removes all duplicates, as DISTINCT does (the specification permits it).
+package eval

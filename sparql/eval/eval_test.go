@@ -1,0 +1,119 @@
+package eval_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/uitwisselingsplatform/uwp/rdf"
+	"github.com/uitwisselingsplatform/uwp/sparql/eval"
+	"github.com/uitwisselingsplatform/uwp/sparql/eval/memds"
+	"github.com/uitwisselingsplatform/uwp/sparql/parser"
+)
+
+// chain returns a dataset of n subjects, each with an :p edge to the next and an :v value.
+func chain(n int) *memds.Dataset {
+	d := memds.New()
+	for i := 0; i < n; i++ {
+		s := rdf.IRI(fmt.Sprintf("http://ex/s%d", i))
+		d.Add(rdf.Quad{Subject: s, Predicate: rdf.IRI("http://ex/p"), Object: rdf.IRI(fmt.Sprintf("http://ex/s%d", i+1))})
+		d.Add(rdf.Quad{Subject: s, Predicate: rdf.IRI("http://ex/v"), Object: rdf.NewTypedLiteral(fmt.Sprint(i%10), rdf.XSDInteger)})
+	}
+	return d
+}
+
+func run(t testing.TB, ctx context.Context, d eval.Dataset, src string, opts eval.Options) ([][]rdf.Term, error) {
+	t.Helper()
+	pq, err := parser.ParseQuery(src, parser.Options{Base: "http://ex/"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := eval.Query(ctx, d, pq, opts)
+	if err != nil {
+		return nil, err
+	}
+	defer res.Close()
+	var out [][]rdf.Term
+	for res.Solutions.Next() {
+		out = append(out, append([]rdf.Term(nil), res.Solutions.Row()...))
+	}
+	return out, res.Solutions.Err()
+}
+
+func TestQuery_TimeoutStopsCrossProduct(t *testing.T) {
+	d := chain(3000) // 6000 x 6000 triples: 36M combinations
+	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	defer cancel()
+	start := time.Now()
+	_, err := run(t, ctx, d, `SELECT * { ?a ?b ?c . ?d ?e ?f }`, eval.Options{})
+	late := time.Since(start) - 50*time.Millisecond
+	if !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("err = %v, want deadline exceeded", err)
+	}
+	if late > 100*time.Millisecond {
+		t.Errorf("stopped %v after the deadline", late)
+	}
+}
+
+func TestQuery_MemoryBudget(t *testing.T) {
+	d := chain(2000)
+	_, err := run(t, context.Background(), d, `SELECT * { ?a ?b ?c } ORDER BY ?c`, eval.Options{MemoryBudget: 10000})
+	if !errors.Is(err, eval.ErrMemoryBudget) {
+		t.Fatalf("ORDER BY: err = %v, want ErrMemoryBudget", err)
+	}
+	_, err = run(t, context.Background(), d, `SELECT DISTINCT ?a ?c { ?a ?b ?c }`, eval.Options{MemoryBudget: 10000})
+	if !errors.Is(err, eval.ErrMemoryBudget) {
+		t.Fatalf("DISTINCT: err = %v, want ErrMemoryBudget", err)
+	}
+	_, err = run(t, context.Background(), d, `SELECT ?c (COUNT(*) AS ?n) { ?a ?b ?c } GROUP BY ?c`, eval.Options{MemoryBudget: 10000})
+	if !errors.Is(err, eval.ErrMemoryBudget) {
+		t.Fatalf("GROUP BY: err = %v, want ErrMemoryBudget", err)
+	}
+	rows, err := run(t, context.Background(), d, `SELECT * { ?a ?b ?c } ORDER BY ?c LIMIT 3`, eval.Options{MemoryBudget: 10000})
+	if err != nil || len(rows) != 3 {
+		t.Fatalf("top-N within budget: %d rows, %v", len(rows), err)
+	}
+}
+
+func TestQuery_TopNMatchesFullSort(t *testing.T) {
+	d := chain(500)
+	full, err := run(t, context.Background(), d, `SELECT ?s ?v { ?s <http://ex/v> ?v } ORDER BY DESC(?v) ?s`, eval.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	top, err := run(t, context.Background(), d, `SELECT ?s ?v { ?s <http://ex/v> ?v } ORDER BY DESC(?v) ?s LIMIT 7 OFFSET 5`, eval.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(top) != 7 {
+		t.Fatalf("%d rows", len(top))
+	}
+	for i := range top {
+		if fmt.Sprint(top[i]) != fmt.Sprint(full[i+5]) {
+			t.Fatalf("row %d: %v, want %v", i, top[i], full[i+5])
+		}
+	}
+}
+
+func TestQuery_UnionDefaultGraph(t *testing.T) {
+	d := memds.New()
+	s, p := rdf.IRI("http://ex/s"), rdf.IRI("http://ex/p")
+	d.Add(rdf.Quad{Subject: s, Predicate: p, Object: rdf.NewLiteral("a"), Graph: rdf.IRI("http://ex/g1")})
+	d.Add(rdf.Quad{Subject: s, Predicate: p, Object: rdf.NewLiteral("a"), Graph: rdf.IRI("http://ex/g2")})
+	d.Add(rdf.Quad{Subject: s, Predicate: p, Object: rdf.NewLiteral("b")})
+	q := `SELECT ?o { ?s ?p ?o }`
+	strict, err := run(t, context.Background(), d, q, eval.Options{})
+	if err != nil || len(strict) != 1 {
+		t.Fatalf("strict default graph: %v, %v", strict, err)
+	}
+	union, err := run(t, context.Background(), d, q, eval.Options{UnionDefaultGraph: true})
+	if err != nil || len(union) != 2 {
+		t.Fatalf("union default graph: %v, %v (a triple in two graphs counts once)", union, err)
+	}
+	from, err := run(t, context.Background(), d, `SELECT ?o FROM <http://ex/g1> FROM <http://ex/g2> { ?s ?p ?o }`, eval.Options{})
+	if err != nil || len(from) != 1 {
+		t.Fatalf("FROM two graphs: %v, %v", from, err)
+	}
+}
