@@ -50,7 +50,7 @@ type LoadOptions struct {
 	// ChunkSize is the size of the pieces N-Triples and N-Quads are cut into; 0 means 4 MiB.
 	ChunkSize int
 	// RunQuads is how many quads an empty-store load sorts in memory before spilling a run;
-	// 0 means 1<<20.
+	// 0 means 1<<18.
 	RunQuads int
 }
 
@@ -70,6 +70,9 @@ type LoadStats struct {
 	Bytes      int64
 	Elapsed    time.Duration
 	Bulk       bool // true when the store was empty and the bulk path built a new file
+	// Phases of a bulk load: reading, parsing, encoding and sorting runs; merging the runs
+	// and writing the new file; syncing and swapping it in.
+	ReadPhase, WritePhase, SwapPhase time.Duration
 }
 
 // Load reads the sources into the store, atomically: either everything loads (skipping
@@ -99,7 +102,7 @@ func (s *Store) Load(ctx context.Context, srcs []LoadSource, opts LoadOptions) (
 		opts.ChunkSize = 4 << 20
 	}
 	if opts.RunQuads <= 0 {
-		opts.RunQuads = 1 << 20
+		opts.RunQuads = 1 << 18
 	}
 	if opts.TempDir == "" {
 		opts.TempDir = os.TempDir()

@@ -7,12 +7,13 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strings"
+	"time"
 	"slices"
 	"sync"
 
 	bolt "go.etcd.io/bbolt"
 
-	"github.com/uitwisselingsplatform/uwp/rdf"
 )
 
 // bulkCommitBytes bounds the data written per bbolt transaction while building a new file,
@@ -22,6 +23,7 @@ const bulkCommitBytes = 48 << 20
 // bulkLoad loads into an empty store by building a new file and renaming it over the old.
 func (s *Store) bulkLoad(ctx context.Context, batches <-chan chan parsed, srcs []LoadSource, opts LoadOptions) (LoadStats, error) {
 	var st LoadStats
+	start := time.Now()
 	var oldVersion, oldBlank uint64
 	{
 		tx, err := s.beginLocked(false)
@@ -34,7 +36,11 @@ func (s *Store) bulkLoad(ctx context.Context, batches <-chan chan parsed, srcs [
 	}
 	rs := &runSet{dir: opts.TempDir}
 	defer rs.close()
-	dict := newMemDict(oldBlank)
+	dict, err := newMemDict(opts.TempDir, oldBlank)
+	if err != nil {
+		return st, err
+	}
+	defer dict.close()
 
 	// Encode in this goroutine; sort and spill full buffers in another.
 	sortCh := make(chan [][4]TermID, 1)
@@ -96,9 +102,11 @@ func (s *Store) bulkLoad(ctx context.Context, batches <-chan chan parsed, srcs [
 		return st, err
 	}
 	buf = nil
-	// The maps are no longer needed; dict.terms keeps what the dictionary needs.
-	dict.iris, dict.lits, dict.labels, dict.blanks = nil, nil, nil, nil
+	if err := dict.finish(); err != nil {
+		return st, err
+	}
 
+	st.ReadPhase = time.Since(start)
 	tmp := s.path + ".load"
 	os.Remove(tmp)
 	added, err := buildFile(ctx, tmp, rs, dict, oldVersion+1)
@@ -107,10 +115,12 @@ func (s *Store) bulkLoad(ctx context.Context, batches <-chan chan parsed, srcs [
 		return st, err
 	}
 	st.Added = added
+	st.WritePhase = time.Since(start) - st.ReadPhase
 	if err := s.swapFile(tmp, oldVersion+1); err != nil {
 		os.Remove(tmp)
 		return st, err
 	}
+	st.SwapPhase = time.Since(start) - st.ReadPhase - st.WritePhase
 	return st, nil
 }
 
@@ -124,7 +134,9 @@ type blockPut struct {
 // buildFile writes a complete store file from the runs and the dictionary and returns the
 // number of quads.
 func buildFile(ctx context.Context, path string, rs *runSet, dict *memDict, dataVersion uint64) (uint64, error) {
-	db, err := bolt.Open(path, 0o644, &bolt.Options{NoSync: true, NoFreelistSync: true, FreelistType: bolt.FreelistMapType})
+	// A large initial mmap avoids remapping while the file grows: bbolt copies every dirty
+	// node's keys and values on each remap.
+	db, err := bolt.Open(path, 0o644, &bolt.Options{NoSync: true, NoFreelistSync: true, FreelistType: bolt.FreelistMapType, InitialMmapSize: 1 << 34})
 	if err != nil {
 		return 0, err
 	}
@@ -217,7 +229,7 @@ func buildFile(ctx context.Context, path string, rs *runSet, dict *memDict, data
 		for _, d := range stats {
 			mergeDelta(total, d)
 		}
-		total.terms = int64(len(dict.terms))
+		total.terms = int64(dict.n)
 		if err := total.flush(tx.Bucket(bktStats)); err != nil {
 			return err
 		}
@@ -355,77 +367,60 @@ func mergeIndex(rs *runSet, ix int, st *statsDelta, send func([]blockPut) bool) 
 
 // writeDictionary writes i2t in ID order and t2i, ns and nsid in key order.
 func writeDictionary(dict *memDict, send func([]blockPut) bool) error {
-	nsIDs := map[string]uint64{}
-	type kv struct{ k, v []byte }
-	var t2i []kv
 	var batch []blockPut
-	var enc []byte
-	for i, t := range dict.terms {
-		id := mkID(tagForTerm(t), uint64(i+1))
-		enc = enc[:0]
-		switch t := t.(type) {
-		case rdf.IRI:
-			name, local := splitIRI(string(t))
-			ns, ok := nsIDs[name]
-			if !ok {
-				ns = uint64(len(nsIDs) + 1)
-				nsIDs[name] = ns
-			}
-			enc = appendIRIEnc(enc, ns, local)
-		case rdf.BlankNode:
-			enc = append(append(enc, encBlank), t...)
-		case rdf.Literal:
-			var dt TermID
-			if t.Lang == "" && t.Datatype != rdf.XSDString && t.Datatype != "" {
-				var ok bool
-				if dt, ok = dict.dts[t.Datatype]; !ok {
-					return fmt.Errorf("triplestore: internal error: datatype %s has no ID", t.Datatype)
-				}
-			}
-			if len(t.Lang) > 255 {
-				return fmt.Errorf("%w: language tag longer than 255 bytes", ErrBadQuad)
-			}
-			enc = appendLiteralEnc(enc, t.Lexical, dt, t.Lang)
-		}
-		v := slices.Clone(enc)
-		batch = append(batch, blockPut{bucket: bktI2T, key: binary.BigEndian.AppendUint64(nil, uint64(id)), value: v})
-		t2i = append(t2i, kv{slices.Clone(t2iKey(nil, v)), binary.AppendUvarint(nil, uint64(id))})
+	push := func(p blockPut) error {
+		batch = append(batch, p)
 		if len(batch) >= 1024 {
 			if !send(batch) {
 				return context.Canceled
 			}
 			batch = nil
 		}
+		return nil
 	}
-	batch = append(batch, blockPut{bucket: bktI2T, seq: uint64(len(dict.terms))})
-	slices.SortFunc(t2i, func(a, b kv) int { return bytes.Compare(a.k, b.k) })
-	for i := range t2i {
-		if i > 0 && bytes.Equal(t2i[i-1].k, t2i[i].k) {
-			return ErrHashCollision
-		}
-		batch = append(batch, blockPut{bucket: bktT2I, key: t2i[i].k, value: t2i[i].v})
-		if len(batch) >= 1024 {
-			if !send(batch) {
-				return context.Canceled
-			}
-			batch = nil
+	err := dict.forEach(func(id TermID, enc []byte) error {
+		return push(blockPut{bucket: bktI2T, key: binary.BigEndian.AppendUint64(make([]byte, 0, 8), uint64(id)), value: slices.Clone(enc)})
+	})
+	if err != nil {
+		return err
+	}
+	if err := push(blockPut{bucket: bktI2T, seq: dict.n}); err != nil {
+		return err
+	}
+	type kv struct {
+		k  string
+		id TermID
+	}
+	t2i := make([]kv, 0, len(dict.short)+len(dict.long))
+	for k, id := range dict.short {
+		t2i = append(t2i, kv{k, id})
+	}
+	for h, lt := range dict.long {
+		t2i = append(t2i, kv{string([]byte{encHashed}) + string(h[:]), lt.id})
+	}
+	dict.short, dict.long = nil, nil
+	slices.SortFunc(t2i, func(a, b kv) int { return strings.Compare(a.k, b.k) })
+	for _, x := range t2i {
+		if err := push(blockPut{bucket: bktT2I, key: []byte(x.k), value: binary.AppendUvarint(nil, uint64(x.id))}); err != nil {
+			return err
 		}
 	}
 	t2i = nil
-	var nss []kv
-	for name, id := range nsIDs {
-		nss = append(nss, kv{[]byte(name), binary.AppendUvarint(nil, id)})
+	type nsv struct{ k, v []byte }
+	var nss []nsv
+	for name, id := range dict.nsIDs {
+		nss = append(nss, nsv{[]byte(name), binary.AppendUvarint(nil, id)})
 	}
-	slices.SortFunc(nss, func(a, b kv) int { return bytes.Compare(a.k, b.k) })
+	slices.SortFunc(nss, func(a, b nsv) int { return bytes.Compare(a.k, b.k) })
 	for _, x := range nss {
 		batch = append(batch, blockPut{bucket: bktNS, key: x.k, value: x.v})
 	}
-	slices.SortFunc(nss, func(a, b kv) int { return bytes.Compare(a.v, b.v) })
+	slices.SortFunc(nss, func(a, b nsv) int { return bytes.Compare(a.v, b.v) })
 	for _, x := range nss {
 		batch = append(batch, blockPut{bucket: bktNSID, key: x.v, value: x.k})
 	}
-	if len(nsIDs) > 0 {
-		batch = append(batch, blockPut{bucket: bktNS, seq: uint64(len(nsIDs))})
+	if len(nss) > 0 {
+		batch = append(batch, blockPut{bucket: bktNS, seq: uint64(len(nss))})
 	}
 	if !send(batch) {
 		return context.Canceled

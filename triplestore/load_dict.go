@@ -1,53 +1,146 @@
 package triplestore
 
 import (
+	"bufio"
+	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
+	"fmt"
+	"io"
+	"os"
+
 	"github.com/uitwisselingsplatform/uwp/rdf"
 )
 
-// memDict is the dictionary of a load into an empty store: terms get sequence numbers in
-// memory and are written to the new file once, in order, at the end.
+// memDict is the dictionary of a load into an empty store. Terms get sequence numbers as
+// they first appear; their encs (see termenc.go) are appended to a spill file in that order,
+// from which the id->term bucket is later written sequentially. In memory it keeps only
+// what lookups need:
+//
+//   - short encs (at most maxDirectKey bytes, most IRIs after the namespace split) as map
+//     keys;
+//   - for longer encs the 16-byte SHA-256 prefix (the same key the t2i bucket uses) with the
+//     ID and the enc's offset in the spill file, so that a hash hit is verified against
+//     the stored enc (a collision fails the load with ErrHashCollision instead of merging two
+//     terms).
 type memDict struct {
-	iris     map[string]TermID
-	lits     map[litKey]TermID
-	labels   map[string]TermID  // blank nodes named outside any document (LoadSource.Graph)
-	dts      map[rdf.IRI]TermID // IRIs used as datatypes of dictionary literals
-	terms    []rdf.Term         // terms[seq-1]
+	short  map[string]TermID
+	long   map[[16]byte]longTerm
+	nsIDs  map[string]uint64
+	dts    map[rdf.IRI]TermID // datatype IRIs already in the dictionary
+	labels map[string]TermID  // blank nodes named outside any document (LoadSource.Graph)
+	n      uint64             // terms so far
+
 	blankSeq uint64
 	blanks   map[string]TermID // the current document's blank node scope
+
+	spill   *os.File
+	w       *bufio.Writer
+	off     int64 // bytes written to the spill file (buffered or not)
+	enc     []byte
+	scratch []byte
+	err     error
 }
 
-type litKey struct {
-	lex  string
-	dt   rdf.IRI
-	lang string
+type longTerm struct {
+	id  TermID
+	off int64
 }
 
-func newMemDict(blankSeq uint64) *memDict {
+func newMemDict(dir string, blankSeq uint64) (*memDict, error) {
+	f, err := os.CreateTemp(dir, "uwp-dict-*")
+	if err != nil {
+		return nil, err
+	}
 	return &memDict{
-		iris:     make(map[string]TermID, 1<<16),
-		lits:     make(map[litKey]TermID, 1<<16),
-		labels:   map[string]TermID{},
+		short:    make(map[string]TermID, 1<<16),
+		long:     make(map[[16]byte]longTerm, 1<<12),
+		nsIDs:    map[string]uint64{},
 		dts:      map[rdf.IRI]TermID{},
+		labels:   map[string]TermID{},
 		blankSeq: blankSeq,
 		blanks:   map[string]TermID{},
+		spill:    f,
+		w:        bufio.NewWriterSize(f, 1<<20),
+	}, nil
+}
+
+func (d *memDict) close() {
+	if d.spill != nil {
+		d.spill.Close()
+		os.Remove(d.spill.Name())
+		d.spill = nil
 	}
 }
 
-func (d *memDict) add(t rdf.Term) TermID {
-	d.terms = append(d.terms, t)
-	return mkID(tagForTerm(t), uint64(len(d.terms)))
+// lookupOrAdd returns the ID of the term whose enc is d.enc, adding it when new.
+func (d *memDict) lookupOrAdd(tag int) TermID {
+	enc := d.enc
+	if len(enc) <= maxDirectKey {
+		if id, ok := d.short[string(enc)]; ok {
+			return id
+		}
+		id := d.add(tag, enc)
+		d.short[string(enc)] = id
+		return id
+	}
+	h := sha256.Sum256(enc)
+	var key [16]byte
+	copy(key[:], h[:16])
+	if lt, ok := d.long[key]; ok {
+		if !d.verify(lt.off, enc) {
+			d.fail(ErrHashCollision)
+		}
+		return lt.id
+	}
+	off := d.off
+	id := d.add(tag, enc)
+	d.long[key] = longTerm{id, off}
+	return id
+}
+
+func (d *memDict) fail(err error) {
+	if d.err == nil {
+		d.err = err
+	}
+}
+
+// add appends a record (uvarint(len) enc) to the spill file.
+func (d *memDict) add(tag int, enc []byte) TermID {
+	d.n++
+	var hdr [binary.MaxVarintLen64]byte
+	n := binary.PutUvarint(hdr[:], uint64(len(enc)))
+	d.w.Write(hdr[:n])
+	d.w.Write(enc)
+	d.off += int64(n + len(enc))
+	return mkID(tag, d.n)
+}
+
+// verify compares the spilled record at off with enc.
+func (d *memDict) verify(off int64, enc []byte) bool {
+	if err := d.w.Flush(); err != nil {
+		d.fail(err)
+		return false
+	}
+	var hdr [binary.MaxVarintLen64]byte
+	n := binary.PutUvarint(hdr[:], uint64(len(enc)))
+	need := n + len(enc)
+	if cap(d.scratch) < need {
+		d.scratch = make([]byte, need)
+	}
+	buf := d.scratch[:need]
+	if _, err := d.spill.ReadAt(buf, off); err != nil {
+		d.fail(err)
+		return false
+	}
+	return bytes.Equal(buf[:n], hdr[:n]) && bytes.Equal(buf[n:], enc)
 }
 
 // id returns the ID of a document term (blank nodes in the document's scope).
 func (d *memDict) id(t rdf.Term) TermID {
 	switch t := t.(type) {
 	case rdf.IRI:
-		if id, ok := d.iris[string(t)]; ok {
-			return id
-		}
-		id := d.add(t)
-		d.iris[string(t)] = id
-		return id
+		return d.iri(string(t))
 	case rdf.BlankNode:
 		if id, ok := d.blanks[string(t)]; ok {
 			return id
@@ -60,21 +153,34 @@ func (d *memDict) id(t rdf.Term) TermID {
 		if id, ok := inlineLiteral(t.Lexical, t.Datatype, t.Lang); ok {
 			return id
 		}
-		k := litKey{t.Lexical, t.Datatype, t.Lang}
-		if id, ok := d.lits[k]; ok {
-			return id
-		}
+		var dt TermID
 		if t.Lang == "" && t.Datatype != rdf.XSDString && t.Datatype != "" {
-			if _, ok := d.dts[t.Datatype]; !ok {
-				d.dts[t.Datatype] = d.id(t.Datatype) // the literal's enc refers to it
+			var ok bool
+			if dt, ok = d.dts[t.Datatype]; !ok {
+				dt = d.iri(string(t.Datatype))
+				d.dts[t.Datatype] = dt
 			}
 		}
-		id := d.add(t)
-		d.lits[k] = id
-		return id
+		if len(t.Lang) > 255 {
+			d.fail(fmt.Errorf("%w: language tag longer than 255 bytes", ErrBadQuad))
+			return 0
+		}
+		d.enc = appendLiteralEnc(d.enc[:0], t.Lexical, dt, t.Lang)
+		return d.lookupOrAdd(tagLiteral)
 	default:
-		panic("unreachable")
+		panic(fmt.Sprintf("unreachable: %T", t))
 	}
+}
+
+func (d *memDict) iri(iri string) TermID {
+	name, local := splitIRI(iri)
+	ns, ok := d.nsIDs[name]
+	if !ok {
+		ns = uint64(len(d.nsIDs) + 1)
+		d.nsIDs[name] = ns
+	}
+	d.enc = appendIRIEnc(d.enc[:0], ns, local)
+	return d.lookupOrAdd(tagIRI)
 }
 
 // storeID returns the ID of a store-scoped term (LoadSource.Graph).
@@ -89,12 +195,8 @@ func (d *memDict) storeID(t rdf.Term) TermID {
 		}
 		return id
 	}
-	if id, ok := d.labels[string(b)]; ok {
-		return id
-	}
-	id := d.add(b)
-	d.labels[string(b)] = id
-	return id
+	d.enc = append(append(d.enc[:0], encBlank), b...)
+	return d.lookupOrAdd(tagBlank)
 }
 
 func (d *memDict) quad(q *rdf.Quad, graph rdf.Term) ([4]TermID, error) {
@@ -112,5 +214,41 @@ func (d *memDict) quad(q *rdf.Quad, graph rdf.Term) ([4]TermID, error) {
 	case graph != nil && graph != DefaultGraphIRI:
 		out[3] = d.storeID(graph)
 	}
-	return out, nil
+	return out, d.err
+}
+
+// finish flushes the spill file and rewinds it for reading.
+func (d *memDict) finish() error {
+	if d.err != nil {
+		return d.err
+	}
+	if err := d.w.Flush(); err != nil {
+		return err
+	}
+	_, err := d.spill.Seek(0, io.SeekStart)
+	return err
+}
+
+// forEach calls fn with every term's ID and enc in ID order (after finish). enc is valid
+// only during the call.
+func (d *memDict) forEach(fn func(id TermID, enc []byte) error) error {
+	r := bufio.NewReaderSize(d.spill, 1<<20)
+	var buf []byte
+	for seq := uint64(1); seq <= d.n; seq++ {
+		n, err := binary.ReadUvarint(r)
+		if err != nil {
+			return fmt.Errorf("triplestore: dictionary spill file: %w", err)
+		}
+		if uint64(cap(buf)) < n {
+			buf = make([]byte, n)
+		}
+		buf = buf[:n]
+		if _, err := io.ReadFull(r, buf); err != nil {
+			return fmt.Errorf("triplestore: dictionary spill file: %w", err)
+		}
+		if err := fn(mkID(tagOfEnc(buf[0]), seq), buf); err != nil {
+			return err
+		}
+	}
+	return nil
 }

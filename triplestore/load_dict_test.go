@@ -1,0 +1,36 @@
+package triplestore
+
+import (
+	"crypto/sha256"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/uitwisselingsplatform/uwp/rdf"
+)
+
+func TestMemDict_LongTermsVerified(t *testing.T) {
+	d, err := newMemDict(t.TempDir(), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.close()
+	a := rdf.NewLiteral(strings.Repeat("a", 100))
+	b := rdf.NewLiteral(strings.Repeat("b", 100))
+	ia, ib := d.id(a), d.id(b)
+	if ia == ib || d.id(a) != ia || d.id(b) != ib || d.err != nil {
+		t.Fatalf("ids %v %v, again %v %v, err %v", ia, ib, d.id(a), d.id(b), d.err)
+	}
+	// Forge a collision: make b's hash slot point at a's record.
+	enc := appendLiteralEnc(nil, b.Lexical, 0, "")
+	h := sha256.Sum256(enc)
+	var key [16]byte
+	copy(key[:], h[:16])
+	lt := d.long[key]
+	lt.off = 0
+	d.long[key] = lt
+	d.id(b)
+	if !errors.Is(d.err, ErrHashCollision) {
+		t.Fatalf("forged collision: err = %v", d.err)
+	}
+}

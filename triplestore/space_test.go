@@ -1,0 +1,55 @@
+package triplestore
+
+import (
+	"context"
+	"io"
+	"os"
+	"strings"
+	"syscall"
+	"time"
+	"testing"
+
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/uitwisselingsplatform/uwp/rdf"
+)
+
+// TestSpace_Report loads UWP_SPACE_NT (an N-Triples file) and logs the bytes each bucket
+// takes per triple. A measuring tool for layout work: skipped unless the variable is set.
+func TestSpace_Report(t *testing.T) {
+	path := os.Getenv("UWP_SPACE_NT")
+	if path == "" {
+		t.Skip("set UWP_SPACE_NT to an N-Triples file")
+	}
+	s := openTemp(t)
+	defer s.Close()
+	src := LoadSource{Name: path, Format: rdf.NTriples, Open: func() (io.ReadCloser, error) { return os.Open(path) }}
+	st, err := s.Load(context.Background(), []LoadSource{src}, LoadOptions{TempDir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := float64(st.Statements)
+	size, _ := s.Size()
+	t.Logf("%d triples, file %.1f bytes/triple, load %v (read %v, write %v, swap %v)", st.Statements, float64(size)/n, st.Elapsed, st.ReadPhase, st.WritePhase, st.SwapPhase)
+	var ru syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	t.Logf("CPU user %.2fs sys %.2fs", time.Duration(ru.Utime.Nano()).Seconds(), time.Duration(ru.Stime.Nano()).Seconds())
+	if b, err := os.ReadFile("/proc/self/status"); err == nil {
+		for _, l := range strings.Split(string(b), "\n") {
+			if strings.HasPrefix(l, "VmHWM") {
+				t.Log(l)
+			}
+		}
+	}
+	s.dbMu.RLock()
+	defer s.dbMu.RUnlock()
+	s.db.View(func(tx *bolt.Tx) error {
+		return tx.ForEach(func(name []byte, b *bolt.Bucket) error {
+			bs := b.Stats()
+			alloc := bs.BranchAlloc + bs.LeafAlloc
+			inuse := bs.BranchInuse + bs.LeafInuse
+			t.Logf("%-6s keys %9d  alloc %6.1f B/triple  inuse %6.1f B/triple", name, bs.KeyN, float64(alloc)/n, float64(inuse)/n)
+			return nil
+		})
+	})
+}
