@@ -37,7 +37,8 @@ func NewReader(r io.Reader, opts rdf.ReadOptions) rdf.Reader { return Options{}.
 // itself) or, when that is nil, with a context declaring opts.Prefixes (and opts.Base as
 // @base). Remote contexts referenced by opts.Context are refused (ErrRemoteContext). Data
 // with an IRI whose scheme is a term of opts.Context (xsd:x and the term xsd) cannot be
-// compacted with it; the document is then written without the context.
+// compacted with it; the document is then written without the context, as it is when
+// json-gold fails on the context in a way it should not (a panic).
 func NewWriter(w io.Writer, opts rdf.WriteOptions) rdf.Writer { return Options{}.NewWriter(w, opts) }
 
 // NewReaderWithContexts is Options{Contexts: contexts}.NewReader(r, opts).

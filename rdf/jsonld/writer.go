@@ -93,12 +93,7 @@ func (w *writer) Close() error {
 	return err
 }
 
-func (w *writer) document() (doc map[string]any, err error) {
-	defer func() {
-		if p := recover(); p != nil {
-			doc, err = nil, fmt.Errorf("jsonld: compaction failed: %v", p)
-		}
-	}()
+func (w *writer) document() (map[string]any, error) {
 	ctx, err := w.context()
 	if err != nil {
 		return nil, err
@@ -107,19 +102,35 @@ func (w *writer) document() (doc map[string]any, err error) {
 	opts.DocumentLoader = w.loader
 	opts.ProcessingMode = ld.JsonLd_1_1
 	expanded := fromRDF(w.sorted())
-	out, err := compact(expanded, ctx, opts)
+	out, err := safeCompact(expanded, ctx, opts)
 	var lde *ld.JsonLdError
-	if errors.As(err, &lde) && lde.Code == ld.IRIConfusedWithPrefix {
-		// The data holds an IRI whose scheme is a term of the caller's context (xsd:x and
-		// the term xsd), which JSON-LD cannot write with that context. Mapping the term to
-		// null in a second context would do, but json-gold then crashes reading such
-		// documents; so the document is written without the context instead.
-		out, err = compact(expanded, map[string]any{}, opts)
+	var bug *compactPanic
+	if errors.As(err, &bug) || errors.As(err, &lde) && lde.Code == ld.IRIConfusedWithPrefix {
+		// Either json-gold failed on the context, or the data holds an IRI whose scheme is a
+		// term of the caller's context (xsd:x and the term xsd), which JSON-LD cannot write
+		// with that context (mapping the term to null in a second context would do, but
+		// json-gold then crashes reading the document). Correct data comes first: write the
+		// document without the context.
+		out, err = safeCompact(expanded, map[string]any{}, opts)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("jsonld: compacting with the context: %w", err)
 	}
 	return out, nil
+}
+
+// compactPanic is a panic in json-gold's compaction, turned into an error.
+type compactPanic struct{ v any }
+
+func (p *compactPanic) Error() string { return fmt.Sprintf("json-gold panicked: %v", p.v) }
+
+func safeCompact(expanded []any, ctx any, opts *ld.JsonLdOptions) (out map[string]any, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			out, err = nil, &compactPanic{p}
+		}
+	}()
+	return compact(expanded, ctx, opts)
 }
 
 // compact runs the Compaction Algorithm (https://www.w3.org/TR/json-ld11-api/#compaction-algorithm)

@@ -197,3 +197,18 @@ func TestWriter_SchemeLikeTerm(t *testing.T) {
 		t.Errorf("the context cannot express xsd:p, but was written:\n%s", out)
 	}
 }
+
+// TestWriter_ContextPanics: json-gold panics compacting with this context (W3C compact test
+// m023); the Writer writes the document without it rather than fail.
+func TestWriter_ContextPanics(t *testing.T) {
+	ctx := []byte(`{"@context": {"@version": 1.1, "ex": "http://example.org/ns/", "ex:typemap": {"@container": "@type"}}}`)
+	qs := []rdf.Quad{
+		{Subject: rdf.IRI("http://example.org/s"), Predicate: rdf.IRI("http://example.org/ns/typemap"), Object: rdf.BlankNode("x")},
+		{Subject: rdf.BlankNode("x"), Predicate: rdf.RDFType, Object: rdf.IRI("http://example.org/ns/T")},
+	}
+	out := writeAll(t, qs, rdf.WriteOptions{Context: ctx})
+	back, err := readAll(t, NewReader(strings.NewReader(out), rdf.ReadOptions{}))
+	if err != nil || !rdf.Isomorphic(qs, back) {
+		t.Errorf("read back %v, %v from\n%s", back, err, out)
+	}
+}
