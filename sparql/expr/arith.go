@@ -18,13 +18,59 @@ const DecimalDivisionDigits = 20
 // the result has the promoted type of the two, except that integer division gives a decimal.
 
 // Add implements A + B.
-func Add(a, b rdf.Term) (rdf.Term, error) { return binary(a, b, Number.Add) }
+func Add(a, b rdf.Term) (rdf.Term, error) {
+	if r, ok := fixedOp(a, b, fixed.add, false); ok {
+		return r, nil
+	}
+	return binary(a, b, Number.Add)
+}
 
 // Subtract implements A - B.
-func Subtract(a, b rdf.Term) (rdf.Term, error) { return binary(a, b, Number.Sub) }
+func Subtract(a, b rdf.Term) (rdf.Term, error) {
+	if r, ok := fixedOp(a, b, fixed.add, true); ok {
+		return r, nil
+	}
+	return binary(a, b, Number.Sub)
+}
 
 // Multiply implements A * B.
-func Multiply(a, b rdf.Term) (rdf.Term, error) { return binary(a, b, Number.Mul) }
+func Multiply(a, b rdf.Term) (rdf.Term, error) {
+	if r, ok := fixedOp(a, b, fixed.mul, false); ok {
+		return r, nil
+	}
+	return binary(a, b, Number.Mul)
+}
+
+// fixedOp is the int64 fast path for decimal arithmetic: it applies when one operand is an
+// xsd:decimal, the other an xsd:decimal or xsd:integer, and the values and the result fit
+// in 18 digits. negB negates the second operand (subtraction).
+func fixedOp(a, b rdf.Term, op func(fixed, fixed) (fixed, bool), negB bool) (rdf.Term, bool) {
+	la, ok := a.(rdf.Literal)
+	if !ok {
+		return nil, false
+	}
+	lb, ok := b.(rdf.Literal)
+	if !ok || !isIntOrDec(la.Datatype) || !isIntOrDec(lb.Datatype) ||
+		(la.Datatype == rdf.XSDInteger && lb.Datatype == rdf.XSDInteger) {
+		return nil, false
+	}
+	x, ok := parseFixed(la)
+	if !ok {
+		return nil, false
+	}
+	y, ok := parseFixed(lb)
+	if !ok {
+		return nil, false
+	}
+	if negB {
+		y.u = -y.u
+	}
+	r, ok := op(x, y)
+	if !ok {
+		return nil, false
+	}
+	return rdf.Literal{Lexical: r.String(), Datatype: rdf.XSDDecimal}, true
+}
 
 // Divide implements A / B; integer and decimal division by zero is ErrDivideByZero.
 func Divide(a, b rdf.Term) (rdf.Term, error) { return binary(a, b, Number.Div) }

@@ -183,3 +183,44 @@ func FuzzDecimalLexCompare(f *testing.F) {
 		}
 	})
 }
+
+func TestFixedString(t *testing.T) {
+	cases := map[fixed]string{
+		{0, 0}: "0.0", {5, 0}: "5.0", {-5, 0}: "-5.0", {25, 2}: "0.25", {-25, 2}: "-0.25",
+		{1230, 2}: "12.3", {100, 2}: "1.0", {7, 3}: "0.007", {-7, 3}: "-0.007", {0, 3}: "0.0",
+		{123456789012345678, 18}: "0.123456789012345678", {10, 1}: "1.0",
+	}
+	for f, want := range cases {
+		if got := f.String(); got != want {
+			t.Errorf("%+v.String() = %q, want %q", f, got, want)
+		}
+	}
+}
+
+// FuzzFixedArith checks the int64 decimal fast path against math/big.
+func FuzzFixedArith(f *testing.F) {
+	for _, p := range [][2]string{{"1.5", "2"}, {"-0.25", "0.75"}, {"999999999999999999", "0.1"}, {"123456789.123456789", "-987654321.98765"}, {"0.000000001", "1000000000"}} {
+		f.Add(p[0], p[1], uint8(0))
+		f.Add(p[0], p[1], uint8(1))
+		f.Add(p[0], p[1], uint8(2))
+	}
+	f.Fuzz(func(t *testing.T, a, b string, op uint8) {
+		la, lb := rdf.NewTypedLiteral(a, rdf.XSDDecimal), rdf.NewTypedLiteral(b, rdf.XSDDecimal)
+		ops := []struct {
+			f    func(fixed, fixed) (fixed, bool)
+			neg  bool
+			slow func(Number, Number) (Number, error)
+		}{{fixed.add, false, Number.Add}, {fixed.add, true, Number.Sub}, {fixed.mul, false, Number.Mul}}
+		o := ops[int(op)%len(ops)]
+		fast, ok := fixedOp(la, lb, o.f, o.neg)
+		if !ok {
+			return
+		}
+		x, _ := ParseNumber(la)
+		y, _ := ParseNumber(lb)
+		want, err := o.slow(x, y)
+		if err != nil || fast != want.Literal() {
+			t.Fatalf("op %d on %q, %q: fast %v, math/big %v (%v)", op, a, b, fast, want.Literal(), err)
+		}
+	})
+}
