@@ -9,7 +9,16 @@ import (
 
 // ErrRemoteContext is wrapped by the error for a remote context (or remote document) that
 // was not supplied in Options.Contexts: the package has no network access.
-var ErrRemoteContext = errors.New("remote context not available (no network access; supply it in jsonld.Options.Contexts)")
+var ErrRemoteContext = errors.New("remote context not available")
+
+// missingContext is the loader's error for a URL it was not given.
+type missingContext struct{ url string }
+
+func (e *missingContext) Error() string {
+	return fmt.Sprintf("remote context %s not available: no network access; supply it in jsonld.Options.Contexts", e.url)
+}
+
+func (e *missingContext) Unwrap() error { return ErrRemoteContext }
 
 // ErrClosed is returned by Write and Close on a Writer that was already closed.
 var ErrClosed = errors.New("jsonld: writer closed")

@@ -28,7 +28,7 @@ func (l *loader) LoadDocument(u string) (*ld.RemoteDocument, error) {
 	}
 	raw, ok := l.lookup(u)
 	if !ok {
-		return nil, fmt.Errorf("%w: %s", ErrRemoteContext, u)
+		return nil, &missingContext{u}
 	}
 	doc, err := decodeJSON(raw)
 	if err != nil {

@@ -132,6 +132,10 @@ func (r *reader) algorithmError(data []byte, doc any, err error) error {
 		off = skipSpace(data, 0)
 	}
 	line, col := r.position(data, off)
+	var mc *missingContext
+	if errors.As(err, &mc) {
+		err = mc // json-gold's wrapping only repeats the URL
+	}
 	return newError(r.opts.File, line, col, ptr, code, err)
 }
 
