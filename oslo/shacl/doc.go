@@ -30,6 +30,6 @@
 //     date, time, dateTime, gYear, gYearMonth, duration); others are accepted as written.
 //   - Recursive shapes are supported: a shape reached again for the same focus node while it
 //     is being checked counts as conforming, one of the choices SHACL leaves open.
-//   - rdfs:subClassOf is read from the data graph, as the specification says; pass the
-//     ontology with Options.Classes when the data does not carry it.
+//   - rdfs:subClassOf is read from the data graph, as the specification says. Options.Classes
+//     adds an ontology's hierarchy for sh:class checks only (not for targets).
 package shacl

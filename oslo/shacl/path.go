@@ -291,7 +291,9 @@ func invert(p Path) Path {
 
 // pathQuads writes p as SHACL RDF with fresh blank nodes from bnode and returns its root.
 func pathQuads(p Path, bnode func() rdf.BlankNode, out *[]rdf.Quad) rdf.Term {
-	add := func(s rdf.Term, pr rdf.IRI, o rdf.Term) { *out = append(*out, rdf.Quad{Subject: s, Predicate: pr, Object: o}) }
+	add := func(s rdf.Term, pr rdf.IRI, o rdf.Term) {
+		*out = append(*out, rdf.Quad{Subject: s, Predicate: pr, Object: o})
+	}
 	list := func(ps []Path) rdf.Term {
 		var head rdf.Term = rdf.RDFNil
 		for i := len(ps) - 1; i >= 0; i-- {

@@ -9,8 +9,10 @@ import (
 
 // Options tune a validation. The zero value validates by the specification.
 type Options struct {
-	// Classes is a further source of rdfs:subClassOf triples (an ontology) for sh:class and
-	// sh:targetClass; the data graph's own are always used. Nil means none.
+	// Classes is a further source of rdfs:subClassOf triples (an ontology) for sh:class only;
+	// targets use the data graph's own, as the specification says. Nil means none. This is an
+	// extension: it lets data typed cp:Participant satisfy sh:class dcterms:Agent without
+	// widening which focus nodes the shapes select.
 	Classes *graph.Graph
 	// MaxResults stops the validation after that many results; 0 means no limit. The report
 	// then has Truncated set.
@@ -160,7 +162,7 @@ func (r *run) focusNodes(s *Shape) []rdf.Term {
 		case TargetNode:
 			add(t.Term)
 		case TargetClass:
-			for _, c := range r.subclasses(t.Term) {
+			for _, c := range r.subclasses(t.Term, r.data) {
 				for _, n := range r.data.Subjects(rdf.RDFType, c) {
 					add(n)
 				}
@@ -183,17 +185,15 @@ func (r *run) focusNodes(s *Shape) []rdf.Term {
 	return out
 }
 
-// subclasses returns c and every class below it by rdfs:subClassOf.
-func (r *run) subclasses(c rdf.Term) []rdf.Term {
+// subclasses returns c and every class below it by rdfs:subClassOf in g.
+func (r *run) subclasses(c rdf.Term, g *graph.Graph) []rdf.Term {
 	out := []rdf.Term{c}
 	seen := map[rdf.Term]bool{c: true}
 	for i := 0; i < len(out); i++ {
-		for _, g := range r.classGraphs() {
-			for _, sub := range g.Subjects(rdfs.SubClassOf, out[i]) {
-				if !seen[sub] {
-					seen[sub] = true
-					out = append(out, sub)
-				}
+		for _, sub := range g.Subjects(rdfs.SubClassOf, out[i]) {
+			if !seen[sub] {
+				seen[sub] = true
+				out = append(out, sub)
 			}
 		}
 	}
