@@ -43,7 +43,12 @@ func (r *reader) Read() (rdf.Quad, error) {
 	return q, nil
 }
 
-func (r *reader) load() ([]rdf.Quad, error) {
+func (r *reader) load() (qs []rdf.Quad, err error) {
+	defer func() {
+		if p := recover(); p != nil { // a panic never crosses the package API
+			qs, err = nil, fmt.Errorf("jsonld: internal error: %v", p)
+		}
+	}()
 	data, err := io.ReadAll(r.in)
 	if err != nil {
 		return nil, err

@@ -93,7 +93,12 @@ func (w *writer) Close() error {
 	return err
 }
 
-func (w *writer) document() (map[string]any, error) {
+func (w *writer) document() (doc map[string]any, err error) {
+	defer func() {
+		if p := recover(); p != nil { // a panic never crosses the package API
+			doc, err = nil, fmt.Errorf("jsonld: internal error: %v", p)
+		}
+	}()
 	ctx, err := w.context()
 	if err != nil {
 		return nil, err
