@@ -192,3 +192,10 @@ const (
 	UDBAudienceType   rdf.IRI = UDB + "audienceType"
 	UDBAvailableFrom  rdf.IRI = UDB + "availableFrom"
 )
+
+// Participation terms used by the ticketing adapter.
+const (
+	SchemaName                 rdf.IRI = Schema + "name"
+	CPParticipantProfiel       rdf.IRI = CP + "ParticipantProfiel"
+	CPProfielSociodemografisch rdf.IRI = CP + "ParticipantProfiel.sociodemografisch"
+)

@@ -1,0 +1,369 @@
+package tickets
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"net/url"
+	"strings"
+	"time"
+	_ "time/tzdata" // mappings name IANA zones; do not depend on the host's zoneinfo
+
+	"github.com/uitwisselingsplatform/uwp/ingest"
+	"github.com/uitwisselingsplatform/uwp/ingest/internal/ns"
+	"github.com/uitwisselingsplatform/uwp/ingest/pseudo"
+	"github.com/uitwisselingsplatform/uwp/rdf"
+)
+
+// Field indexes into Fields.
+const (
+	fOrder = iota
+	fTicket
+	fEvent
+	fPerfStart
+	fPerfEnd
+	fPriceCat
+	fPrice
+	fCurrency
+	fFee
+	fSale
+	fChannel
+	fBuyerID
+	fBuyerEmail
+	fPostal
+	fCountry
+	fBirth
+	fBirthYear
+	fStatus
+	fScanned
+)
+
+// ErrNoBase is returned by NewReader without Options.Base.
+var ErrNoBase = errors.New("tickets: Options.Base is required (the IRI base for pseudonymous nodes)")
+
+// Options configure a Reader.
+type Options struct {
+	// File names the input in errors.
+	File string
+	// Base is the IRI base of the nodes the adapter mints, e.g. "https://data.example.org/id/";
+	// nodes are Base + "transactie/" + pseudonym, and likewise ticket/, participant/, deelname/.
+	Base string
+	// Pseudonymizer makes the pseudonyms. Required: without it NewReader fails with
+	// pseudo.ErrNoKey, since the export holds personal data.
+	Pseudonymizer *pseudo.Pseudonymizer
+	// Graph, when not nil, is set on every quad.
+	Graph rdf.Term
+	// Now is the time birth dates are checked and age bands computed against; zero = time.Now().
+	Now time.Time
+	// AgeBand writes schema:typicalAgeRange ("25-34") instead of platform:geboortejaar.
+	AgeBand bool
+}
+
+// Reader streams the quads of a ticketing export, one row at a time. It implements
+// ingest.Reader: a bad row gives an *ingest.Error with its row (line) and column and no quads.
+type Reader struct {
+	src   source
+	m     *Mapping
+	opts  Options
+	ps    *pseudo.Pseudonymizer
+	now   time.Time
+	vals  []string
+	buf   []rdf.Quad
+	pos   int
+	stats ingest.Stats
+	fatal error
+	seen  map[string]int // ticket pseudonym -> line first seen
+
+	lastOrder, lastOrderIRI string
+	lastBuyer, lastBuyerIRI string
+	lastDescribed           string
+	lastBuyerTerm           rdf.Term
+	times                   map[string]string // date-time cache: exports repeat performance times
+}
+
+// NewReader opens an export with a mapping. It fails without a pseudonymiser or base, and on
+// a header that lacks a required column.
+func NewReader(r io.Reader, m *Mapping, opts Options) (*Reader, error) {
+	if opts.Pseudonymizer == nil {
+		return nil, fmt.Errorf("tickets: refusing to read personal data: %w", pseudo.ErrNoKey)
+	}
+	if opts.Base == "" || !rdf.IsAbsoluteIRI(opts.Base) {
+		return nil, ErrNoBase
+	}
+	if m.loc == nil {
+		if err := m.check(); err != nil {
+			return nil, err
+		}
+	}
+	src, err := openSource(r, m)
+	if err != nil {
+		return nil, &ingest.Error{File: opts.File, Row: 1, Msg: err.Error(), Fatal: true}
+	}
+	now := opts.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
+	return &Reader{src: src, m: m, opts: opts, ps: opts.Pseudonymizer, now: now,
+		vals: make([]string, len(Fields)), seen: map[string]int{}}, nil
+}
+
+// Stats reports the rows and quads read so far.
+func (r *Reader) Stats() ingest.Stats { return r.stats }
+
+// Read returns the next quad, io.EOF at the end, or an *ingest.Error for a bad row (reading
+// goes on with the next row unless the error is Fatal).
+func (r *Reader) Read() (rdf.Quad, error) {
+	for r.pos >= len(r.buf) {
+		if r.fatal != nil {
+			return rdf.Quad{}, r.fatal
+		}
+		r.buf, r.pos = r.buf[:0], 0
+		line, err := r.src.next(r.vals)
+		if err == io.EOF {
+			return rdf.Quad{}, io.EOF
+		}
+		r.stats.Records++
+		if err != nil {
+			r.stats.Failed++
+			re := err.(*rowError)
+			e := &ingest.Error{File: r.opts.File, Row: re.line, Column: re.column, Msg: re.msg, Fatal: re.fatal}
+			if re.fatal {
+				r.fatal = e
+			}
+			return rdf.Quad{}, e
+		}
+		if err := r.row(line); err != nil {
+			r.stats.Failed++
+			r.buf = r.buf[:0]
+			return rdf.Quad{}, err
+		}
+	}
+	q := r.buf[r.pos]
+	r.pos++
+	r.stats.Quads++
+	return q, nil
+}
+
+func (r *Reader) add(s rdf.Term, p rdf.IRI, o rdf.Term) {
+	r.buf = append(r.buf, rdf.Quad{Subject: s, Predicate: p, Object: o, Graph: r.opts.Graph})
+}
+
+func (r *Reader) bad(line, field int, format string, args ...any) error {
+	col, name := r.src.colOf(field)
+	return &ingest.Error{File: r.opts.File, Row: line, Col: col, Column: name, Msg: fmt.Sprintf(format, args...)}
+}
+
+// row converts one row; see doc.go for the shape of the output.
+func (r *Reader) row(line int) error {
+	v := r.vals
+	for _, f := range [...]int{fOrder, fTicket, fEvent} {
+		if v[f] == "" {
+			return r.bad(line, f, "missing %s", Fields[f])
+		}
+	}
+	status := "sold"
+	if s := v[fStatus]; s != "" {
+		st, ok := r.m.Status[s]
+		if !ok {
+			st, ok = r.m.Status[strings.ToLower(s)]
+		}
+		if !ok {
+			return r.bad(line, fStatus, "unknown status %q", s)
+		}
+		status = st
+	}
+	var times [4]string
+	for i, f := range [...]int{fSale, fPerfStart, fPerfEnd, fScanned} {
+		if v[f] == "" {
+			continue
+		}
+		t, ok := r.dateTime(v[f])
+		if !ok {
+			return r.bad(line, f, "%q is not a date-time", v[f])
+		}
+		times[i] = t
+	}
+	sale, start, end, scanned := times[0], times[1], times[2], times[3]
+	price := ""
+	if v[fPrice] != "" {
+		p, ok := decimal(v[fPrice])
+		if !ok {
+			return r.bad(line, fPrice, "%q is not an amount", v[fPrice])
+		}
+		price = p
+	}
+	currency := "EUR"
+	if c := v[fCurrency]; c != "" {
+		if len(c) != 3 {
+			return r.bad(line, fCurrency, "%q is not an ISO 4217 currency code", c)
+		}
+		currency = strings.ToUpper(c)
+	}
+	birthYear := 0
+	for _, f := range [...]int{fBirthYear, fBirth} {
+		if v[f] == "" {
+			continue
+		}
+		y, err := pseudo.BirthYear(v[f], r.now)
+		if err != nil {
+			return r.bad(line, f, "%q is not a birth date", v[f])
+		}
+		birthYear = y
+		break
+	}
+
+	vendor := r.m.Vendor
+	ticketTok := r.ps.Token(pseudo.Ticket+pseudo.Domain("/"+vendor), v[fTicket])
+	if first, dup := r.seen[ticketTok]; dup {
+		return r.bad(line, fTicket, "duplicate ticket (first seen on row %d)", first)
+	}
+	r.seen[ticketTok] = line
+
+	base := r.opts.Base
+	if v[fOrder] != r.lastOrder {
+		r.lastOrder = v[fOrder]
+		r.lastOrderIRI = base + "transactie/" + r.ps.Token(pseudo.Order+pseudo.Domain("/"+vendor), v[fOrder])
+	}
+	// Terms are boxed once: passing an IRI string to an rdf.Term parameter allocates.
+	tx := rdf.Term(rdf.IRI(r.lastOrderIRI))
+	tkIRI := base + "ticket/" + ticketTok
+	tk := rdf.Term(rdf.IRI(tkIRI))
+
+	var buyer rdf.Term
+	if key := v[fBuyerEmail]; key != "" || v[fBuyerID] != "" {
+		dom := pseudo.Participant
+		if key == "" {
+			key, dom = v[fBuyerID], pseudo.Participant+pseudo.Domain("/"+vendor)
+		}
+		if string(dom)+"|"+key != r.lastBuyer {
+			r.lastBuyer = string(dom) + "|" + key
+			r.lastBuyerIRI = base + "participant/" + r.ps.Token(dom, key)
+		}
+		buyer = r.lastBuyerTerm
+		if buyer == nil || string(buyer.(rdf.IRI)) != r.lastBuyerIRI {
+			buyer = rdf.IRI(r.lastBuyerIRI)
+			r.lastBuyerTerm = buyer
+		}
+	}
+
+	// Transactie and its price.
+	r.add(tx, ns.Type, ns.CPTransactie)
+	r.add(tx, ns.CPTransactieTicket, tk)
+	if sale != "" {
+		r.add(tx, ns.CPTransactieTijdstip, rdf.NewTypedLiteral(sale, ns.XSDDateTime))
+	}
+	if buyer != nil {
+		r.add(tx, ns.CPTransactieAangekocht, buyer)
+	}
+	if price != "" {
+		amt := rdf.Term(rdf.IRI(r.lastOrderIRI + "#prijs-" + ticketTok))
+		r.add(tx, ns.SchemaPrice, amt)
+		r.add(amt, ns.Type, ns.SchemaMonetaryAmount)
+		r.add(amt, ns.SchemaValue, rdf.NewTypedLiteral(price, ns.XSDDecimal))
+		r.add(amt, ns.SchemaCurrency, rdf.NewLiteral(currency))
+		if cat := v[fPriceCat]; cat != "" {
+			r.add(amt, ns.SchemaName, rdf.NewLiteral(cat))
+		}
+	}
+
+	// Ticket.
+	r.add(tk, ns.Type, ns.CPTicket)
+	r.add(tk, ns.CPTicketTransactie, tx)
+	if start != "" {
+		g := rdf.Term(rdf.IRI(tkIRI + "#geldigheid"))
+		r.add(tk, ns.CPTicketGeldigheid, g)
+		r.period(g, start, end)
+	}
+
+	// Participant, reduced to birth year (or age band) and postal code; described once per
+	// run of rows with the same buyer (an order's tickets follow each other).
+	if buyer != nil && r.lastDescribed != r.lastBuyer+"|"+v[fBirth]+v[fBirthYear]+"|"+v[fPostal]+"|"+v[fCountry] {
+		r.lastDescribed = r.lastBuyer + "|" + v[fBirth] + v[fBirthYear] + "|" + v[fPostal] + "|" + v[fCountry]
+		r.participant(r.lastBuyerIRI, buyer, birthYear, v[fPostal], v[fCountry])
+	}
+
+	// Deelname: a ticket that was not cancelled or refunded gives its buyer the right to attend.
+	if buyer != nil && status != "cancelled" && status != "refunded" {
+		dIRI := base + "deelname/" + ticketTok
+		d := rdf.Term(rdf.IRI(dIRI))
+		act := rdf.Term(rdf.IRI(strings.Replace(r.m.Activity, "{event_id}", url.PathEscape(v[fEvent]), 1)))
+		r.add(d, ns.Type, ns.CPDeelname)
+		r.add(d, ns.CPDeelnameActiviteit, act)
+		r.add(d, ns.CPDeelnameParticipant, buyer)
+		r.add(d, ns.CPTransactieProp, tx)
+		r.add(d, ns.DCType, rdf.IRI(ns.DeelnameType+"bezoeker"))
+		r.add(tx, ns.CPGeefRechtOp, d)
+		r.add(buyer, ns.CPParticipantNeemtDeelAan, d)
+		if at := firstOf(scanned, start); at != "" {
+			t := rdf.Term(rdf.IRI(dIRI + "#tijdstip"))
+			r.add(d, ns.CPDeelnameTijdstip, t)
+			if scanned != "" {
+				r.period(t, scanned, "")
+			} else {
+				r.period(t, start, end)
+			}
+		}
+	}
+	return nil
+}
+
+func (r *Reader) period(p rdf.Term, start, end string) {
+	r.add(p, ns.Type, ns.PeriodOfTime)
+	r.add(p, ns.StartTime, rdf.NewTypedLiteral(start, ns.XSDDateTime))
+	if end != "" {
+		r.add(p, ns.EndTime, rdf.NewTypedLiteral(end, ns.XSDDateTime))
+	}
+}
+
+func (r *Reader) participant(pIRI string, p rdf.Term, birthYear int, postal, country string) {
+	r.add(p, ns.Type, ns.CPParticipant)
+	id := rdf.Term(rdf.IRI(pIRI + "#identificator"))
+	r.add(p, ns.ADMSIdentifier, id)
+	r.add(id, ns.Type, ns.ADMSIdentifierClass)
+	r.add(id, ns.SKOSNotation, rdf.NewTypedLiteral(pIRI, ns.XSDAnyURI))
+	if birthYear != 0 {
+		if r.opts.AgeBand {
+			r.add(p, ns.SchemaTypicalAgeRange, rdf.NewLiteral(pseudo.AgeBand(birthYear, r.now)))
+		} else {
+			r.add(p, ns.PlatformGeboortejaar, rdf.NewTypedLiteral(itoa4(birthYear), ns.XSDGYear))
+		}
+	}
+	code := ""
+	if postal != "" {
+		code = pseudo.PostalCode(postal, country)
+	}
+	if code == "" {
+		return
+	}
+	prof := rdf.Term(rdf.IRI(pIRI + "#profiel"))
+	kenmerk := rdf.Term(rdf.IRI(pIRI + "#sociodemografisch"))
+	loc := rdf.Term(rdf.IRI(pIRI + "#locatie"))
+	adr := rdf.Term(rdf.IRI(pIRI + "#adres"))
+	r.add(p, ns.CPParticipantHeeftProfiel, prof)
+	r.add(prof, ns.Type, ns.CPParticipantProfiel)
+	r.add(prof, ns.CPProfielSociodemografisch, kenmerk)
+	r.add(kenmerk, ns.Type, ns.CPSocioKenmerk)
+	r.add(kenmerk, ns.CPSocioLocatie, loc)
+	r.add(loc, ns.Type, ns.DCLocation)
+	r.add(loc, ns.LOCNAddress, adr)
+	r.add(adr, ns.Type, ns.LOCNAddressClass)
+	r.add(adr, ns.LOCNPostCode, rdf.NewLiteral(code))
+	cc := strings.ToUpper(strings.TrimSpace(country))
+	if cc == "" {
+		cc = "BE"
+	}
+	if len(cc) == 2 {
+		r.add(adr, ns.LOCNAdminUnitL1, rdf.NewLiteral(cc))
+	}
+}
+
+func firstOf(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+func itoa4(y int) string {
+	return string([]byte{byte('0' + y/1000), byte('0' + y/100%10), byte('0' + y/10%10), byte('0' + y%10)})
+}
