@@ -47,8 +47,9 @@
 //
 // # Caveats
 //
-//   - Expansion lower-cases language tags (the JSON-LD API allows it), so "en-US" comes back as
-//     "en-us".
+//   - json-gold's expansion lower-cases language tags (the JSON-LD API allows it). The Reader
+//     restores the spelling the document uses ("en-US"), unless it spells the same tag in two
+//     ways; then the tag stays lower case (RDF 1.1 compares tags case-insensitively).
 //   - Numbers follow the toRdf algorithm: a JSON number with a fractional part, or of magnitude
 //     1e21 or more, becomes an xsd:double in canonical form ("1.1E0"); any other number an
 //     xsd:integer ("5"). JSON numbers are IEEE doubles, so integers beyond 2^53 lose precision:
@@ -57,7 +58,12 @@
 //     relative IRI that no base resolves, or a malformed IRI, are dropped rather than reported,
 //     as are blank node predicates (generalized RDF) and literals with a malformed language tag.
 //   - rdf:JSON literals (@type: @json) are read; their lexical form is the JSON Canonicalization
-//     Scheme (RFC 8785) form of the value. The Writer writes them back as typed strings.
+//     Scheme (RFC 8785) form of the value. The Writer writes an rdf:JSON literal as an @json
+//     value when its lexical form is in that canonical form, and as a typed string otherwise
+//     (also when it is not JSON at all), so that every literal reads back unchanged.
+//   - The Writer declares opts.Base as @base only when every IRI it would write relative to it
+//     reads back as itself, and leaves out a prefix that is also an IRI scheme in the data
+//     (JSON-LD would read ex:x as a compact IRI).
 //   - @direction is dropped (rdfDirection is null, the API default).
 //   - Expansion and compaction are done by github.com/piprate/json-gold; the conversion to and
 //     from quads is this package's own, so that blank node labels follow the rule above.
