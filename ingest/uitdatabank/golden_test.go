@@ -20,7 +20,9 @@ import (
 // @id added, the geocoder's coordinates added), converts it, and compares with the .ttl:
 //   - dcterms:created/modified are masked (the fixtures hold empty or run-time values);
 //   - nested nodes <subject>#<prefix>-<hash> are compared by subject and prefix only (the
-//     hash of udb3 depends on its internal data; ours on the source JSON).
+//     hash of udb3 depends on its internal data; ours on the source JSON);
+//   - udb3's booking type cp:Activiteit.Boekingsinfo reads as the class cp:Boekingsinfo that
+//     the UWP shapes demand and we write (decision 3 in package oslo).
 var placeholders = map[string]string{
 	"%{baseUrl}":     "http://data.uitdatabank.local:80",
 	"%{eventId}":     "0d6f3a7e-1b2c-4d5e-8f90-123456789abc",
@@ -65,6 +67,11 @@ func TestGolden_Publiq(t *testing.T) {
 			t.Run(name, func(t *testing.T) {
 				got := convertFixture(t, kind, body)
 				want := readTurtle(t, ttl)
+				for i, q := range want {
+					if q.Predicate == rdf.RDFType && q.Object == ns.CPBoekingsinfoUDB {
+						want[i].Object = ns.CPBoekingsinfoClass
+					}
+				}
 				g, w := normalise(got), normalise(want)
 				if !rdf.Isomorphic(g, w) {
 					t.Errorf("not isomorphic to %s:\n%s", ttl, rdf.Diff(g, w))

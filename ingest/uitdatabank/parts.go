@@ -171,8 +171,9 @@ func (c *converter) contactPointsAt(s rdf.IRI, parent map[string]any, base strin
 	}
 }
 
-// bookingInfo writes cp:Activiteit.boeking with one contact point (udb3 types the booking
-// node cp:Activiteit.Boekingsinfo and leaves the availability period out; so do we).
+// bookingInfo writes cp:Activiteit.boeking with one contact point. udb3 types the booking
+// node cp:Activiteit.Boekingsinfo; the UWP shapes demand the class cp:Boekingsinfo, which we
+// write (decision 3 of package oslo). Like udb3 we leave the availability period out.
 func (c *converter) bookingInfo(s rdf.IRI, doc map[string]any) {
 	v, ok := doc["bookingInfo"]
 	if !ok {
@@ -200,7 +201,7 @@ func (c *converter) bookingInfo(s rdf.IRI, doc map[string]any) {
 	b := rdf.IRI(string(s) + "#boekingsinfo-" + h)
 	cp := rdf.IRI(string(s) + "#contactPoint-" + h)
 	c.add(s, ns.CPBoeking, b)
-	c.add(b, ns.Type, ns.CPBoekingsinfoUDB)
+	c.add(b, ns.Type, ns.CPBoekingsinfoClass)
 	c.add(b, ns.SchemaContactPoint, cp)
 	c.add(cp, ns.Type, ns.SchemaContactPointClass)
 	for _, q := range props {

@@ -1,31 +1,53 @@
-// Package ns holds the IRIs the ingest adapters emit, in one place so that they can move to
-// the vocab package's constants once it exists. Prefixes follow ../shared/oslo/MAPPING.md
+// Package ns holds the IRIs the ingest adapters emit, in one place: the adapters' short names
+// for the vocab packages' constants, plus the few IRIs vocab does not define (code list
+// concepts, publiq's cp:Activiteit.Boekingsinfo, schema:URL and schema:Number datatypes). Prefixes follow ../shared/oslo/MAPPING.md
 // section 2 exactly (https schema.org, www cidoc-crm, http adms).
 package ns
 
-import "github.com/uitwisselingsplatform/uwp/rdf"
+import (
+	"github.com/uitwisselingsplatform/uwp/rdf"
+	"github.com/uitwisselingsplatform/uwp/vocab/adms"
+	"github.com/uitwisselingsplatform/uwp/vocab/cidoc"
+	"github.com/uitwisselingsplatform/uwp/vocab/cp"
+	"github.com/uitwisselingsplatform/uwp/vocab/dcat"
+	"github.com/uitwisselingsplatform/uwp/vocab/dcterms"
+	"github.com/uitwisselingsplatform/uwp/vocab/foaf"
+	"github.com/uitwisselingsplatform/uwp/vocab/generiek"
+	"github.com/uitwisselingsplatform/uwp/vocab/geosparql"
+	"github.com/uitwisselingsplatform/uwp/vocab/locn"
+	"github.com/uitwisselingsplatform/uwp/vocab/m8g"
+	"github.com/uitwisselingsplatform/uwp/vocab/owl"
+	"github.com/uitwisselingsplatform/uwp/vocab/platform"
+	"github.com/uitwisselingsplatform/uwp/vocab/prov"
+	"github.com/uitwisselingsplatform/uwp/vocab/rdfns"
+	"github.com/uitwisselingsplatform/uwp/vocab/rdfs"
+	"github.com/uitwisselingsplatform/uwp/vocab/schema"
+	"github.com/uitwisselingsplatform/uwp/vocab/skos"
+	"github.com/uitwisselingsplatform/uwp/vocab/udb"
+	"github.com/uitwisselingsplatform/uwp/vocab/xsd"
+)
 
 // Namespaces.
 const (
-	RDF       = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-	RDFS      = "http://www.w3.org/2000/01/rdf-schema#"
-	XSD       = "http://www.w3.org/2001/XMLSchema#"
-	CP        = "https://data.vlaanderen.be/ns/cultuurparticipatie#"
-	CIDOC     = "http://www.cidoc-crm.org/cidoc-crm/"
-	M8G       = "http://data.europa.eu/m8g/"
-	DCTerms   = "http://purl.org/dc/terms/"
-	Schema    = "https://schema.org/"
-	LOCN      = "http://www.w3.org/ns/locn#"
-	ADMS      = "http://www.w3.org/ns/adms#"
-	Generiek  = "https://data.vlaanderen.be/ns/generiek#"
-	PROV      = "http://www.w3.org/ns/prov#"
-	SKOS      = "http://www.w3.org/2004/02/skos/core#"
-	DCAT      = "http://www.w3.org/ns/dcat#"
-	FOAF      = "http://xmlns.com/foaf/0.1/"
-	GeoSPARQL = "http://www.opengis.net/ont/geosparql#"
-	Platform  = "https://data.uitwisselingsplatform.be/ns/platform#"
-	UDB       = "https://data.publiq.be/ns/uitdatabank#"
-	OWL       = "http://www.w3.org/2002/07/owl#"
+	RDF       = rdfns.Namespace
+	RDFS      = rdfs.Namespace
+	XSD       = xsd.Namespace
+	CP        = cp.Namespace
+	CIDOC     = cidoc.Namespace
+	M8G       = m8g.Namespace
+	DCTerms   = dcterms.Namespace
+	Schema    = schema.Namespace
+	LOCN      = locn.Namespace
+	ADMS      = adms.Namespace
+	Generiek  = generiek.Namespace
+	PROV      = prov.Namespace
+	SKOS      = skos.Namespace
+	DCAT      = dcat.Namespace
+	FOAF      = foaf.Namespace
+	GeoSPARQL = geosparql.Namespace
+	Platform  = platform.Namespace
+	UDB       = udb.Namespace
+	OWL       = owl.Namespace
 
 	Concept        = "https://data.cultuurparticipatie.be/id/concept/"
 	LabelType      = Concept + "LabelType/"
@@ -44,158 +66,159 @@ const (
 const (
 	Type = rdf.RDFType
 
-	XSDAnyURI   rdf.IRI = XSD + "anyURI"
-	XSDGYear    rdf.IRI = XSD + "gYear"
-	XSDDateTime         = rdf.XSDDateTime
-	XSDDecimal          = rdf.XSDDecimal
-	XSDInteger          = rdf.XSDInteger
-	XSDString           = rdf.XSDString
+	XSDAnyURI   = xsd.AnyURI
+	XSDGYear    = xsd.GYear
+	XSDDateTime = rdf.XSDDateTime
+	XSDDecimal  = rdf.XSDDecimal
+	XSDInteger  = rdf.XSDInteger
+	XSDString   = rdf.XSDString
 
-	E7Activity         rdf.IRI = CIDOC + "E7_Activity"
-	E92SpacetimeVolume rdf.IRI = CIDOC + "E92_Spacetime_Volume"
-	P4HasTimeSpan      rdf.IRI = CIDOC + "P4_has_time-span"
-	P14CarriedOutBy    rdf.IRI = CIDOC + "P14_carried_out_by"
-	P160Temporal       rdf.IRI = CIDOC + "P160_has_temporal_projection"
-	P161Spatial        rdf.IRI = CIDOC + "P161_has_spatial_projection"
+	E7Activity         = cidoc.E7Activity
+	E92SpacetimeVolume = cidoc.E92SpacetimeVolume
+	P4HasTimeSpan      = cidoc.P4HasTimeSpan
+	P14CarriedOutBy    = cidoc.P14CarriedOutBy
+	P160Temporal       = cidoc.P160HasTemporalProjection
+	P161Spatial        = cidoc.P161HasSpatialProjection
 
-	PeriodOfTime rdf.IRI = M8G + "PeriodOfTime"
-	StartTime    rdf.IRI = M8G + "startTime"
-	EndTime      rdf.IRI = M8G + "endTime"
+	PeriodOfTime = m8g.PeriodOfTime
+	StartTime    = m8g.StartTime
+	EndTime      = m8g.EndTime
 
-	DCTitle       rdf.IRI = DCTerms + "title"
-	DCDescription rdf.IRI = DCTerms + "description"
-	DCType        rdf.IRI = DCTerms + "type"
-	DCCreated     rdf.IRI = DCTerms + "created"
-	DCModified    rdf.IRI = DCTerms + "modified"
-	DCIssued      rdf.IRI = DCTerms + "issued"
-	DCLocation    rdf.IRI = DCTerms + "Location"
-	DCPublisher   rdf.IRI = DCTerms + "publisher"
-	DCCreator     rdf.IRI = DCTerms + "creator"
-	DCSource      rdf.IRI = DCTerms + "source"
-	DCIdentifier  rdf.IRI = DCTerms + "identifier"
-	DCConformsTo  rdf.IRI = DCTerms + "conformsTo"
+	DCTitle       = dcterms.Title
+	DCDescription = dcterms.Description
+	DCType        = dcterms.Type
+	DCCreated     = dcterms.Created
+	DCModified    = dcterms.Modified
+	DCIssued      = dcterms.Issued
+	DCLocation    = dcterms.Location
+	DCPublisher   = dcterms.Publisher
+	DCCreator     = dcterms.Creator
+	DCSource      = dcterms.Source
+	DCIdentifier  = dcterms.Identifier
+	DCConformsTo  = dcterms.ConformsTo
 
-	CPThema                rdf.IRI = CP + "thema"
-	CPRuimtetijd           rdf.IRI = CP + "ruimtetijd"
-	CPLocatieType          rdf.IRI = CP + "Activiteit.locatieType"
-	CPBoeking              rdf.IRI = CP + "Activiteit.boeking"
+	CPThema                        = cp.Thema
+	CPRuimtetijd                   = cp.Ruimtetijd
+	CPLocatieType                  = cp.ActiviteitLocatieType
+	CPBoeking                      = cp.ActiviteitBoeking
+	CPBoekingsinfoClass            = cp.Boekingsinfo
 	CPBoekingsinfoUDB      rdf.IRI = CP + "Activiteit.Boekingsinfo" // udb3 types booking info with this (sic)
-	CPPrijs                rdf.IRI = CP + "Activiteit.prijs"
-	CPBeschikbaarheid      rdf.IRI = CP + "Activiteit.beschikbaarheid"
-	CPBeschikbaarheidClass rdf.IRI = CP + "Beschikbaarheid"
-	CPPrijscategorie       rdf.IRI = CP + "Prijsinfo.prijscategorie"
-	CPOrganisator          rdf.IRI = CP + "Organisator"
-	CPRealisatorNaam       rdf.IRI = CP + "Realisator.naam"
+	CPPrijs                        = cp.ActiviteitPrijs
+	CPBeschikbaarheid              = cp.ActiviteitBeschikbaarheid
+	CPBeschikbaarheidClass         = cp.Beschikbaarheid
+	CPPrijscategorie               = cp.PrijsinfoPrijscategorie
+	CPOrganisator                  = cp.Organisator
+	CPRealisatorNaam               = cp.RealisatorNaam
 
-	CPTransactie              rdf.IRI = CP + "Transactie"
-	CPTicket                  rdf.IRI = CP + "Ticket"
-	CPDeelname                rdf.IRI = CP + "Deelname"
-	CPParticipant             rdf.IRI = CP + "Participant"
-	CPSocioKenmerk            rdf.IRI = CP + "SociodemografischKenmerk"
-	CPTransactieTijdstip      rdf.IRI = CP + "Transactie.tijdstip"
-	CPTransactieTicket        rdf.IRI = CP + "Transactie.ticket"
-	CPTransactieAangekocht    rdf.IRI = CP + "Transactie.aangekochtDoor"
-	CPGeefRechtOp             rdf.IRI = CP + "geefrechtop"
-	CPTicketTransactie        rdf.IRI = CP + "Ticket.transactie"
-	CPTicketGeldigheid        rdf.IRI = CP + "Ticket.geldigheid"
-	CPDeelnameActiviteit      rdf.IRI = CP + "Deelname.activiteit"
-	CPDeelnameParticipant     rdf.IRI = CP + "Deelname.participant"
-	CPDeelnameTijdstip        rdf.IRI = CP + "Deelname.tijdstip"
-	CPTransactieProp          rdf.IRI = CP + "transactie"
-	CPSocioLocatie            rdf.IRI = CP + "SociodemografischKenmerk.locatie"
-	CPParticipantNeemtDeelAan rdf.IRI = CP + "Participant.neemtDeelAan"
-	CPParticipantHeeftProfiel rdf.IRI = CP + "Participant.heeftProfiel"
+	CPTransactie              = cp.Transactie
+	CPTicket                  = cp.Ticket
+	CPDeelname                = cp.Deelname
+	CPParticipant             = cp.Participant
+	CPSocioKenmerk            = cp.SociodemografischKenmerk
+	CPTransactieTijdstip      = cp.TransactieTijdstip
+	CPTransactieTicket        = cp.TransactieTicket
+	CPTransactieAangekocht    = cp.TransactieAangekochtDoor
+	CPGeefRechtOp             = cp.Geefrechtop
+	CPTicketTransactie        = cp.TicketTransactie
+	CPTicketGeldigheid        = cp.TicketGeldigheid
+	CPDeelnameActiviteit      = cp.DeelnameActiviteit
+	CPDeelnameParticipant     = cp.DeelnameParticipant
+	CPDeelnameTijdstip        = cp.DeelnameTijdstip
+	CPTransactieProp          = cp.TransactieProp
+	CPSocioLocatie            = cp.SociodemografischKenmerkLocatie
+	CPParticipantNeemtDeelAan = cp.ParticipantNeemtDeelAan
+	CPParticipantHeeftProfiel = cp.ParticipantHeeftProfiel
 
-	SchemaContactPoint      rdf.IRI = Schema + "contactPoint"
-	SchemaContactPointClass rdf.IRI = Schema + "ContactPoint"
-	SchemaURL               rdf.IRI = Schema + "url"
+	SchemaContactPoint              = schema.ContactPointProp
+	SchemaContactPointClass         = schema.ContactPoint
+	SchemaURL                       = schema.Url
 	SchemaURLType           rdf.IRI = Schema + "URL"
-	SchemaEmail             rdf.IRI = Schema + "email"
-	SchemaTelephone         rdf.IRI = Schema + "telephone"
-	SchemaPriceSpec         rdf.IRI = Schema + "PriceSpecification"
-	SchemaPrice             rdf.IRI = Schema + "price"
-	SchemaMonetaryAmount    rdf.IRI = Schema + "MonetaryAmount"
-	SchemaCurrency          rdf.IRI = Schema + "currency"
-	SchemaValue             rdf.IRI = Schema + "value"
+	SchemaEmail                     = schema.Email
+	SchemaTelephone                 = schema.Telephone
+	SchemaPriceSpec                 = schema.PriceSpecification
+	SchemaPrice                     = schema.Price
+	SchemaMonetaryAmount            = schema.MonetaryAmount
+	SchemaCurrency                  = schema.Currency
+	SchemaValue                     = schema.Value
 	SchemaNumber            rdf.IRI = Schema + "Number"
-	SchemaVideo             rdf.IRI = Schema + "video"
-	SchemaVideoObject       rdf.IRI = Schema + "VideoObject"
-	SchemaImage             rdf.IRI = Schema + "image"
-	SchemaImageObject       rdf.IRI = Schema + "ImageObject"
-	SchemaIdentifier        rdf.IRI = Schema + "identifier"
-	SchemaEmbedURL          rdf.IRI = Schema + "embedUrl"
-	SchemaCopyrightHolder   rdf.IRI = Schema + "copyrightHolder"
-	SchemaDescription       rdf.IRI = Schema + "description"
-	SchemaInLanguage        rdf.IRI = Schema + "inLanguage"
-	SchemaHoursAvailable    rdf.IRI = Schema + "hoursAvailable"
-	SchemaOpeningHoursSpec  rdf.IRI = Schema + "OpeningHoursSpecification"
-	SchemaOpens             rdf.IRI = Schema + "opens"
-	SchemaCloses            rdf.IRI = Schema + "closes"
-	SchemaDayOfWeek         rdf.IRI = Schema + "dayOfWeek"
-	SchemaVirtualLocation   rdf.IRI = Schema + "VirtualLocation"
-	SchemaTypicalAgeRange   rdf.IRI = Schema + "typicalAgeRange"
+	SchemaVideo                     = schema.Video
+	SchemaVideoObject               = schema.VideoObject
+	SchemaImage                     = schema.Image
+	SchemaImageObject               = schema.ImageObject
+	SchemaIdentifier                = schema.Identifier
+	SchemaEmbedURL                  = schema.EmbedUrl
+	SchemaCopyrightHolder           = schema.CopyrightHolder
+	SchemaDescription               = schema.Description
+	SchemaInLanguage                = schema.InLanguage
+	SchemaHoursAvailable            = schema.HoursAvailable
+	SchemaOpeningHoursSpec          = schema.OpeningHoursSpecification
+	SchemaOpens                     = schema.Opens
+	SchemaCloses                    = schema.Closes
+	SchemaDayOfWeek                 = schema.DayOfWeekProp
+	SchemaVirtualLocation           = schema.VirtualLocation
+	SchemaTypicalAgeRange           = schema.TypicalAgeRange
 
-	LOCNAddress           rdf.IRI = LOCN + "address"
-	LOCNAddressClass      rdf.IRI = LOCN + "Address"
-	LOCNGeometry          rdf.IRI = LOCN + "geometry"
-	LOCNGeometryClass     rdf.IRI = LOCN + "Geometry"
-	LOCNLocatorName       rdf.IRI = LOCN + "locatorName"
-	LOCNThoroughfare      rdf.IRI = LOCN + "thoroughfare"
-	LOCNLocatorDesignator rdf.IRI = LOCN + "locatorDesignator"
-	LOCNPostCode          rdf.IRI = LOCN + "postCode"
-	LOCNPostName          rdf.IRI = LOCN + "postName"
-	LOCNAdminUnitL1       rdf.IRI = LOCN + "adminUnitL1"
-	LOCNFullAddress       rdf.IRI = LOCN + "fullAddress"
+	LOCNAddress           = locn.AddressProp
+	LOCNAddressClass      = locn.Address
+	LOCNGeometry          = locn.GeometryProp
+	LOCNGeometryClass     = locn.Geometry
+	LOCNLocatorName       = locn.LocatorName
+	LOCNThoroughfare      = locn.Thoroughfare
+	LOCNLocatorDesignator = locn.LocatorDesignator
+	LOCNPostCode          = locn.PostCode
+	LOCNPostName          = locn.PostName
+	LOCNAdminUnitL1       = locn.AdminUnitL1
+	LOCNFullAddress       = locn.FullAddress
 
-	GeoAsGML      rdf.IRI = GeoSPARQL + "asGML"
-	GeoGMLLiteral rdf.IRI = GeoSPARQL + "gmlLiteral"
-	GeoAsWKT      rdf.IRI = GeoSPARQL + "asWKT"
-	GeoWKTLiteral rdf.IRI = GeoSPARQL + "wktLiteral"
+	GeoAsGML      = geosparql.AsGML
+	GeoGMLLiteral = geosparql.GmlLiteral
+	GeoAsWKT      = geosparql.AsWKT
+	GeoWKTLiteral = geosparql.WktLiteral
 
-	ADMSIdentifier         rdf.IRI = ADMS + "identifier"
-	ADMSIdentifierClass    rdf.IRI = ADMS + "Identifier"
-	GenGestructureerd      rdf.IRI = Generiek + "gestructureerdeIdentificator"
-	GenGestructureerdClass rdf.IRI = Generiek + "GestructureerdeIdentificator"
-	GenNaamruimte          rdf.IRI = Generiek + "naamruimte"
-	GenLokaleIdentificator rdf.IRI = Generiek + "lokaleIdentificator"
-	SKOSNotation           rdf.IRI = SKOS + "notation"
-	SKOSPrefLabel          rdf.IRI = SKOS + "prefLabel"
+	ADMSIdentifier         = adms.IdentifierProp
+	ADMSIdentifierClass    = adms.Identifier
+	GenGestructureerd      = generiek.GestructureerdeIdentificatorProp
+	GenGestructureerdClass = generiek.GestructureerdeIdentificator
+	GenNaamruimte          = generiek.Naamruimte
+	GenLokaleIdentificator = generiek.LokaleIdentificator
+	SKOSNotation           = skos.Notation
+	SKOSPrefLabel          = skos.PrefLabel
 
-	PROVAtLocation        rdf.IRI = PROV + "atLocation"
-	PROVInvalidatedAt     rdf.IRI = PROV + "invalidatedAtTime"
-	PROVWasGeneratedBy    rdf.IRI = PROV + "wasGeneratedBy"
-	PROVActivity          rdf.IRI = PROV + "Activity"
-	PROVStartedAtTime     rdf.IRI = PROV + "startedAtTime"
-	PROVEndedAtTime       rdf.IRI = PROV + "endedAtTime"
-	PROVUsed              rdf.IRI = PROV + "used"
-	PROVWasAssociatedWith rdf.IRI = PROV + "wasAssociatedWith"
-	PROVWasAttributedTo   rdf.IRI = PROV + "wasAttributedTo"
-	PROVEntity            rdf.IRI = PROV + "Entity"
-	PROVSoftwareAgent     rdf.IRI = PROV + "SoftwareAgent"
+	PROVAtLocation                = prov.AtLocation
+	PROVInvalidatedAt             = prov.InvalidatedAtTime
+	PROVWasGeneratedBy            = prov.WasGeneratedBy
+	PROVActivity                  = prov.Activity
+	PROVStartedAtTime             = prov.StartedAtTime
+	PROVEndedAtTime               = prov.EndedAtTime
+	PROVUsed                      = prov.Used
+	PROVWasAssociatedWith         = prov.WasAssociatedWith
+	PROVWasAttributedTo           = prov.WasAttributedTo
+	PROVEntity                    = prov.Entity
+	PROVSoftwareAgent             = prov.SoftwareAgent
 	PROVValue             rdf.IRI = PROV + "value"
 
-	DCATKeyword     rdf.IRI = DCAT + "keyword"
-	DCATDataset     rdf.IRI = DCAT + "Dataset"
-	DCATCatalog     rdf.IRI = DCAT + "Catalog"
-	DCATDatasetProp rdf.IRI = DCAT + "dataset"
-	FOAFHomepage    rdf.IRI = FOAF + "homepage"
-	OWLSameAs       rdf.IRI = OWL + "sameAs"
+	DCATKeyword             = dcat.Keyword
+	DCATDataset             = dcat.Dataset
+	DCATCatalog             = dcat.Catalog
+	DCATDatasetProp         = dcat.DatasetProp
+	FOAFHomepage            = foaf.Homepage
+	OWLSameAs               = owl.SameAs
 	VoidTriples     rdf.IRI = "http://rdfs.org/ns/void#triples"
 	VoidEntities    rdf.IRI = "http://rdfs.org/ns/void#entities"
 
-	PlatformVirtueleLocatie rdf.IRI = Platform + "virtueleLocatie"
-	PlatformGeboortejaar    rdf.IRI = Platform + "geboortejaar"
-	PlatformVerwerktOp      rdf.IRI = Platform + "verwerktOp"
-	PlatformBron            rdf.IRI = Platform + "bron"
+	PlatformVirtueleLocatie = platform.VirtueleLocatie
+	PlatformGeboortejaar    = platform.Geboortejaar
+	PlatformVerwerktOp      = platform.VerwerktOp
+	PlatformBron            = platform.Bron
 
-	UDBWorkflowStatus rdf.IRI = UDB + "workflowStatus"
-	UDBAudienceType   rdf.IRI = UDB + "audienceType"
-	UDBAvailableFrom  rdf.IRI = UDB + "availableFrom"
+	UDBWorkflowStatus = udb.WorkflowStatus
+	UDBAudienceType   = udb.AudienceType
+	UDBAvailableFrom  = udb.AvailableFrom
 )
 
 // Participation terms used by the ticketing adapter.
 const (
-	SchemaName                 rdf.IRI = Schema + "name"
-	CPParticipantProfiel       rdf.IRI = CP + "ParticipantProfiel"
-	CPProfielSociodemografisch rdf.IRI = CP + "ParticipantProfiel.sociodemografisch"
+	SchemaName                 = schema.Name
+	CPParticipantProfiel       = cp.ParticipantProfiel
+	CPProfielSociodemografisch = cp.ParticipantProfielSociodemografisch
 )
