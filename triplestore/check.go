@@ -210,7 +210,11 @@ func (tx *Tx) checkDictionary(st *Stats) error {
 		if _, err := tx.decodeTerm(id, enc); err != nil {
 			return err
 		}
-		key := t2iKey(keyBuf, enc)
+		plain, err := plainEnc(enc)
+		if err != nil {
+			return err
+		}
+		key := t2iKey(keyBuf, plain)
 		v := tx.t2i.Get(key)
 		got, m := binary.Uvarint(v)
 		if m <= 0 || TermID(got) != id {
@@ -229,7 +233,11 @@ func (tx *Tx) checkDictionary(st *Stats) error {
 		if enc == nil {
 			return corrupt("t2i names missing %v", TermID(id))
 		}
-		if !bytes.Equal(t2iKey(nil, enc), k) {
+		plain, err := plainEnc(enc)
+		if err != nil {
+			return err
+		}
+		if !bytes.Equal(t2iKey(nil, plain), k) {
 			return corrupt("t2i key %x maps to %v whose term has another key", k, TermID(id))
 		}
 		return nil

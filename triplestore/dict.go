@@ -97,7 +97,11 @@ func (tx *Tx) encID(enc []byte, tag int, create bool) (TermID, bool, error) {
 			if stored == nil {
 				return 0, false, fmt.Errorf("%w: term->id names missing %v", ErrCorrupt, id)
 			}
-			if !bytes.Equal(stored, enc) {
+			plain, err := plainEnc(stored)
+			if err != nil {
+				return 0, false, err
+			}
+			if !bytes.Equal(plain, enc) {
 				return 0, false, ErrHashCollision
 			}
 		}
@@ -112,9 +116,12 @@ func (tx *Tx) encID(enc []byte, tag int, create bool) (TermID, bool, error) {
 	}
 	id := mkID(tag, seq)
 	// bbolt keeps Put's slices until the transaction ends: hand it copies.
-	enc = append([]byte(nil), enc...)
+	stored := storedEnc(enc)
+	if &stored[0] == &enc[0] {
+		stored = append([]byte(nil), enc...)
+	}
 	key = append([]byte(nil), key...)
-	if err := tx.i2t.Put(binary.BigEndian.AppendUint64(nil, uint64(id)), enc); err != nil {
+	if err := tx.i2t.Put(binary.BigEndian.AppendUint64(nil, uint64(id)), stored); err != nil {
 		return 0, false, err
 	}
 	if err := tx.t2i.Put(key, binary.AppendUvarint(nil, uint64(id))); err != nil {
@@ -206,7 +213,11 @@ func (tx *Tx) term(id TermID) (rdf.Term, error) {
 	return tx.decodeTerm(id, enc)
 }
 
-func (tx *Tx) decodeTerm(id TermID, enc []byte) (rdf.Term, error) {
+func (tx *Tx) decodeTerm(id TermID, stored []byte) (rdf.Term, error) {
+	enc, err := plainEnc(stored)
+	if err != nil {
+		return nil, err
+	}
 	v, ok := decodeEnc(enc)
 	if !ok || tagOfEnc(v.kind) != id.tag() {
 		return nil, fmt.Errorf("%w: bad dictionary entry for %v", ErrCorrupt, id)

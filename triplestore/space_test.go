@@ -6,8 +6,8 @@ import (
 	"os"
 	"strings"
 	"syscall"
-	"time"
 	"testing"
+	"time"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -44,6 +44,7 @@ func TestSpace_Report(t *testing.T) {
 	s.dbMu.RLock()
 	defer s.dbMu.RUnlock()
 	s.db.View(func(tx *bolt.Tx) error {
+		t.Logf("free pages %d, pending %d, page size %d: %.1f B/triple free", s.db.Stats().FreePageN, s.db.Stats().PendingPageN, s.db.Info().PageSize, float64(s.db.Stats().FreePageN*s.db.Info().PageSize)/n)
 		return tx.ForEach(func(name []byte, b *bolt.Bucket) error {
 			bs := b.Stats()
 			alloc := bs.BranchAlloc + bs.LeafAlloc
