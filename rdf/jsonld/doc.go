@@ -57,6 +57,8 @@
 //   - Per the toRdf algorithm, statements whose subject, predicate, object or graph is a
 //     relative IRI that no base resolves, or a malformed IRI, are dropped rather than reported,
 //     as are blank node predicates (generalized RDF) and literals with a malformed language tag.
+//     A value object whose @type is not one IRI is an error (invalid typed value), as the
+//     Expansion Algorithm requires; json-gold does not check it, the Reader does.
 //   - rdf:JSON literals (@type: @json) are read; their lexical form is the JSON Canonicalization
 //     Scheme (RFC 8785) form of the value. The Writer writes an rdf:JSON literal as an @json
 //     value when its lexical form is in that canonical form, and as a typed string otherwise

@@ -58,13 +58,23 @@ func (r *reader) load() (qs []rdf.Quad, err error) {
 	if err != nil {
 		return nil, err
 	}
-	expanded, err := r.expand(doc)
+	qs, err = r.convert(doc, langCasing(doc))
 	if err != nil {
 		return nil, r.algorithmError(data, doc, err)
 	}
-	c := newToRDF(langCasing(doc))
+	return qs, nil
+}
+
+// convert expands doc and turns it into quads; it fails on JSON-LD errors of expansion and on
+// the ones json-gold leaves to us (value objects with an @type that is not one IRI).
+func (r *reader) convert(doc any, langs map[string]string) ([]rdf.Quad, error) {
+	expanded, err := r.expand(doc)
+	if err != nil {
+		return nil, err
+	}
+	c := newToRDF(langs)
 	c.document(expanded)
-	return c.quads, nil
+	return c.quads, c.err
 }
 
 func (r *reader) ldOptions() *ld.JsonLdOptions {
@@ -129,7 +139,7 @@ func (r *reader) algorithmError(data []byte, doc any, err error) error {
 		code = string(lde.Code)
 	}
 	ptr := locate(doc, func(d any) bool {
-		_, e := r.expand(d)
+		_, e := r.convert(d, nil)
 		return e != nil
 	})
 	off, ok := pointerOffset(data, ptr)

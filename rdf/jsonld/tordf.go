@@ -5,6 +5,7 @@ import (
 	"math"
 	"sort"
 
+	"github.com/piprate/json-gold/ld"
 	"github.com/uitwisselingsplatform/uwp/rdf"
 )
 
@@ -20,6 +21,7 @@ type toRDF struct {
 	labels map[string]rdf.BlankNode // JSON-LD labels that are not valid N-Triples labels
 	next   int                      // last generated g<n>
 	langs  map[string]string        // lower-cased language tag -> spelling in the document
+	err    error                    // the first JSON-LD error found; conversion goes on
 }
 
 // graph is the graph being filled; bad marks a graph name that is not a well-formed IRI or
@@ -52,6 +54,12 @@ func (c *toRDF) emit(s, p, o rdf.Term, g graph) {
 	}
 	c.seen[q] = struct{}{}
 	c.quads = append(c.quads, q)
+}
+
+func (c *toRDF) fail(code ld.ErrorCode, msg string) {
+	if c.err == nil {
+		c.err = ld.NewJsonLdError(code, msg)
+	}
 }
 
 func (c *toRDF) fresh() rdf.BlankNode {
@@ -151,6 +159,14 @@ func (c *toRDF) object(v any, g graph, live bool) rdf.Term {
 		return nil
 	}
 	if _, isValue := m["@value"]; isValue {
+		if t, has := m["@type"]; has {
+			dt, ok := t.(string)
+			if !ok || dt != "@json" && !wellFormedIRI(dt) {
+				// Expansion step 15 of JSON-LD 1.1; json-gold does not check it.
+				c.fail(ld.InvalidTypedValue, fmt.Sprintf("value object @type %v is not an IRI", t))
+				return nil
+			}
+		}
 		if lit, ok := literal(m); ok {
 			if lang, ok := c.langs[lit.Lang]; ok {
 				lit.Lang = lang
