@@ -74,9 +74,9 @@ func NewAggregator(f AggFunc, distinct bool, separator string) Aggregator {
 	case AggCount:
 		a = &countAgg{}
 	case AggSum:
-		a = &sumAgg{sum: Int(0)}
+		a = newSumAgg(false)
 	case AggAvg:
-		a = &sumAgg{sum: Int(0), avg: true}
+		a = newSumAgg(true)
 	case AggMin:
 		a = &extremeAgg{sign: -1}
 	case AggMax:
@@ -122,11 +122,18 @@ func (c *countAgg) Add(t rdf.Term, err error) {
 func (c *countAgg) Result() (rdf.Term, error) { return Int(c.n).Literal(), nil }
 
 type sumAgg struct {
-	sum Number
-	n   int64
-	err error
-	avg bool
+	// While every value is an xsd:integer or xsd:decimal that fits, the sum runs in fx
+	// (int64 fixed point); after that in sum (math/big or float).
+	fast   bool
+	fx     fixed
+	anyDec bool
+	sum    Number
+	n      int64
+	err    error
+	avg    bool
 }
+
+func newSumAgg(avg bool) *sumAgg { return &sumAgg{fast: true, avg: avg} }
 
 func (s *sumAgg) Add(t rdf.Term, err error) {
 	if s.err != nil {
@@ -138,6 +145,19 @@ func (s *sumAgg) Add(t rdf.Term, err error) {
 	if err != nil {
 		s.err = err
 		return
+	}
+	if s.fast {
+		if l, ok := t.(rdf.Literal); ok && isIntOrDec(l.Datatype) {
+			if f, ok := parseFixed(l); ok {
+				if r, ok := s.fx.add(f); ok {
+					s.fx = r
+					s.anyDec = s.anyDec || l.Datatype == rdf.XSDDecimal
+					s.n++
+					return
+				}
+			}
+		}
+		s.sum, s.fast = s.fixedNumber(), false
 	}
 	v, err := ParseNumber(t)
 	if err == nil {
@@ -151,17 +171,30 @@ func (s *sumAgg) Add(t rdf.Term, err error) {
 	s.n++
 }
 
+// fixedNumber converts the fixed-point running sum to a Number.
+func (s *sumAgg) fixedNumber() Number {
+	if !s.anyDec {
+		return Int(s.fx.u) // only integers: scale 0
+	}
+	n, _ := parseDecimal(s.fx.String())
+	return n
+}
+
 func (s *sumAgg) Result() (rdf.Term, error) {
 	if s.err != nil {
 		return nil, s.err
 	}
+	sum := s.sum
+	if s.fast {
+		sum = s.fixedNumber()
+	}
 	if !s.avg {
-		return s.sum.Literal(), nil
+		return sum.Literal(), nil
 	}
 	if s.n == 0 {
 		return Int(0).Literal(), nil
 	}
-	q, err := s.sum.Div(Int(s.n))
+	q, err := sum.Div(Int(s.n))
 	if err != nil {
 		return nil, err
 	}

@@ -1,6 +1,7 @@
 package expr
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/uitwisselingsplatform/uwp/rdf"
@@ -90,5 +91,19 @@ func BenchmarkCompareNumeric(b *testing.B) {
 	for b.Loop() {
 		n += Compare(ts[n%len(ts)], ts[(n+1)%len(ts)])
 		n++
+	}
+}
+
+func BenchmarkSumDecimal1000(b *testing.B) {
+	vals := make([]rdf.Term, 1000)
+	for i := range vals {
+		vals[i] = rdf.NewTypedLiteral(fmt.Sprintf("%d.%02d", i, i%100), rdf.XSDDecimal)
+	}
+	for b.Loop() {
+		a := NewAggregator(AggSum, false, "")
+		for _, v := range vals {
+			a.Add(v, nil)
+		}
+		sinkTerm, _ = a.Result()
 	}
 }
