@@ -11,7 +11,10 @@
 //     an unbound variable), End(). Nothing is kept per row; output is buffered and flushed
 //     every FlushEvery rows and at End. WriteBoolean writes an ASK result.
 //   - Reader streams a result back: Vars, then Next/Row until Next is false, then Err.
-//     Read collects a whole document into a Result.
+//     Read collects a whole document into a Result; WriteResult writes one.
+//   - TSVTerm and ParseTerm convert single terms to and from the TSV (Turtle) form;
+//     ValidVarName checks a variable name. Writers and readers reject invalid or repeated
+//     variable names; readers skip a UTF-8 byte order mark.
 //
 // # Caveats
 //
