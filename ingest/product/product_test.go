@@ -1,0 +1,185 @@
+package product
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/uitwisselingsplatform/uwp/ingest"
+	"github.com/uitwisselingsplatform/uwp/ingest/uitdatabank"
+	"github.com/uitwisselingsplatform/uwp/rdf"
+	"github.com/uitwisselingsplatform/uwp/triplestore"
+)
+
+const base = "https://data.example.org/"
+
+func openStore(t *testing.T) *triplestore.Store {
+	t.Helper()
+	st, err := triplestore.Open(filepath.Join(t.TempDir(), "uwp.db"), &triplestore.Options{NoSync: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
+}
+
+func graphQuads(t *testing.T, st *triplestore.Store, g rdf.IRI) []rdf.Quad {
+	t.Helper()
+	var qs []rdf.Quad
+	err := st.View(func(tx *triplestore.Tx) error {
+		it := tx.MatchTerms(nil, nil, nil, g)
+		defer it.Close()
+		for it.Next() {
+			qs = append(qs, it.Quad())
+		}
+		return it.Err()
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return qs
+}
+
+func doc(id, name string) string {
+	return `{"@id": "https://io.uitdatabank.be/events/` + id + `", "name": {"nl": "` + name + `"}, "calendarType": "permanent"}`
+}
+
+func udb(docs ...string) ingest.Reader {
+	return uitdatabank.NewReader(strings.NewReader("["+strings.Join(docs, ",")+"]"), uitdatabank.Options{})
+}
+
+func TestReplace_SwapsGraphAndDescription(t *testing.T) {
+	ctx := context.Background()
+	st := openStore(t)
+	p, err := New(base, "publiq", "events")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Adapter, p.Source, p.Producer = "uitdatabank", "page-1.json", "https://data.vlaanderen.be/id/organisatie/OVO000000"
+	// Another product in the same catalogue must survive both runs.
+	other, _ := New(base, "publiq", "places")
+	if _, err := ReplaceQuads(ctx, st, other, []rdf.Quad{{Subject: rdf.IRI("https://x/p"), Predicate: rdf.RDFType, Object: rdf.IRI("https://x/C")}}); err != nil {
+		t.Fatal(err)
+	}
+
+	res, err := Replace(ctx, st, p, udb(doc("e1", "Een"), doc("e2", "Twee")), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := graphQuads(t, st, p.Graph)
+	if res.Removed != 0 || len(first) == 0 || p.Quads != len(first) || p.Records != 2 {
+		t.Fatalf("first run: %+v, %d quads, product %+v", res, len(first), p)
+	}
+	run1 := p.RunID
+
+	// Second run: e2 is gone, e3 is new; the old description is replaced, not added to.
+	p2, _ := New(base, "publiq", "events")
+	p2.Adapter = "uitdatabank"
+	res, err = Replace(ctx, st, p2, udb(doc("e1", "Een"), doc("e3", "Drie")), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	second := graphQuads(t, st, p.Graph)
+	text := nquads(second)
+	if strings.Contains(text, "events/e2") || !strings.Contains(text, "events/e3") || res.Removed < len(first) {
+		t.Errorf("second run did not replace the graph: %+v\n%s", res, text)
+	}
+	list, err := List(st, p.Catalog)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(list) != 2 || list[0].IRI != p.IRI || list[1].IRI != other.IRI {
+		t.Fatalf("List: %+v", list)
+	}
+	got := list[0]
+	if got.RunID != p2.RunID || got.RunID == run1 || got.Graph != p.Graph || got.Adapter != "uitdatabank" ||
+		got.Records != 2 || got.Failed != 0 || got.Quads != len(second) || got.Ended.IsZero() || got.Source != "" {
+		t.Errorf("listed %+v", got)
+	}
+	if n := strings.Count(nquads(graphQuads(t, st, p.Catalog)), "/run> <https://w3id.org/uwp/ns#runId>"); n != 2 {
+		t.Errorf("%d run descriptions in the catalogue, want one per product", n)
+	}
+	if err := st.Check(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestReplace_StrictFailureLeavesStoreUnchanged(t *testing.T) {
+	ctx := context.Background()
+	st := openStore(t)
+	p, _ := New(base, "publiq", "events")
+	if _, err := Replace(ctx, st, p, udb(doc("e1", "Een")), 0); err != nil {
+		t.Fatal(err)
+	}
+	before := nquads(graphQuads(t, st, p.Graph)) + nquads(graphQuads(t, st, p.Catalog))
+	bad := `{"@id": "https://io.uitdatabank.be/events/e9", "calendarType": "permanent"}`
+	p2, _ := New(base, "publiq", "events")
+	_, err := Replace(ctx, st, p2, udb(doc("e2", "Twee"), bad), 0)
+	var e *ingest.Error
+	if !errors.As(err, &e) || e.Pointer != "/1/name" {
+		t.Fatalf("want the bad record's error, got %v", err)
+	}
+	after := nquads(graphQuads(t, st, p.Graph)) + nquads(graphQuads(t, st, p.Catalog))
+	if before != after {
+		t.Error("a failed strict run changed the store")
+	}
+	// Lenient: the good document loads, the bad one is reported and counted.
+	res, err := Replace(ctx, st, p2, udb(doc("e2", "Twee"), bad), -1)
+	if err != nil || len(res.Errors) != 1 || p2.Failed != 1 || p2.Records != 2 {
+		t.Errorf("lenient: %v %+v %+v", err, res, p2)
+	}
+	// A cancelled context rolls back too.
+	cctx, cancel := context.WithCancel(ctx)
+	cancel()
+	p3, _ := New(base, "publiq", "events")
+	if _, err := Replace(cctx, st, p3, udb(doc("e5", "Vijf")), 0); !errors.Is(err, context.Canceled) {
+		t.Errorf("cancelled: %v", err)
+	}
+}
+
+func TestRelabel_BlankNodesPerRun(t *testing.T) {
+	ctx := context.Background()
+	st := openStore(t)
+	q := rdf.Quad{Subject: rdf.BlankNode("b1"), Predicate: rdf.IRI("https://x/p"), Object: rdf.BlankNode("g2")}
+	a, _ := New(base, "a", "d")
+	b, _ := New(base, "b", "d")
+	for _, p := range []*Product{a, b} {
+		if _, err := ReplaceQuads(ctx, st, p, []rdf.Quad{q}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	qa, qb := graphQuads(t, st, a.Graph), graphQuads(t, st, b.Graph)
+	if len(qa) != 1 || len(qb) != 1 || qa[0].Subject == qb[0].Subject || qa[0].Subject != rdf.BlankNode(a.RunID+"_b1") {
+		t.Errorf("blank nodes shared between runs: %v %v", qa, qb)
+	}
+}
+
+func TestNew_Names(t *testing.T) {
+	for _, c := range [][3]string{{base, "", "d"}, {base, "a/b", "d"}, {base, "a", "d e"}, {"relative/", "a", "d"}} {
+		if _, err := New(c[0], c[1], c[2]); err == nil {
+			t.Errorf("New%q accepted", c)
+		}
+	}
+	a, _ := New(base, "a", "d")
+	b, _ := New(base, "a", "d")
+	if a.RunID == b.RunID || len(a.RunID) != 17 {
+		t.Errorf("run ids %q %q", a.RunID, b.RunID)
+	}
+}
+
+func nquads(qs []rdf.Quad) string {
+	var b strings.Builder
+	lines := make([]string, len(qs))
+	for i, q := range qs {
+		lines[i] = q.String()
+	}
+	slices.Sort(lines)
+	for _, l := range lines {
+		b.WriteString(l)
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
