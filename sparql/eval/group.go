@@ -123,6 +123,12 @@ func (q *query) evalGroup(o *algebra.Group, e *env, seed Binding) rows {
 			if err != nil || t == nil {
 				continue
 			}
+			if l, ok := t.(rdf.Literal); ok && a.f == expr.AggGroupConcat && l.Lang != "" {
+				// SPARQL 1.1 GroupConcat yields a simple literal
+				// (https://www.w3.org/TR/sparql11-query/#defn_aggGroupConcat), even when
+				// every value shares a language tag (agg-groupconcat-04, -06).
+				t = rdf.NewLiteral(l.Lexical)
+			}
 			id, err := q.id(t)
 			if err != nil {
 				return errRows(err)
