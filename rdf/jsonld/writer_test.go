@@ -212,3 +212,25 @@ func TestWriter_ContextPanics(t *testing.T) {
 		t.Errorf("read back %v, %v from\n%s", back, err, out)
 	}
 }
+
+// TestWriter_Misreads: IRIs that compaction would turn into terms that read back as other
+// IRIs, keywords or blank nodes. With prefixes the Writer leaves the namespace out; with a
+// caller's context it notices the difference on reading back and drops the context.
+func TestWriter_Misreads(t *testing.T) {
+	prefixes := rdf.WriteOptions{Prefixes: []rdf.Namespace{{Prefix: "", IRI: "http://ex/"}, {Prefix: "ex", IRI: "http://ex/"}}, Base: "http://ex/"}
+	context := rdf.WriteOptions{Context: []byte(`{"@context": {"@vocab": "http://ex/", "ex": "http://ex/"}}`)}
+	for _, p := range []rdf.IRI{"http://ex/a:b", "http://ex/@x", "http://ex/_:b", "http://ex/ex:y", "http://ex///x", "http://ex/type"} {
+		qs := []rdf.Quad{
+			{Subject: rdf.IRI("http://ex/s"), Predicate: p, Object: p},
+			{Subject: rdf.IRI("http://ex/s"), Predicate: rdf.RDFType, Object: p},
+			{Subject: rdf.IRI("http://ex/s"), Predicate: rdf.IRI("http://ex/q"), Object: rdf.NewTypedLiteral("x", p)},
+		}
+		for _, opts := range []rdf.WriteOptions{prefixes, context} {
+			out := writeAll(t, qs, opts)
+			back, err := readAll(t, NewReader(strings.NewReader(out), rdf.ReadOptions{}))
+			if err != nil || !rdf.Isomorphic(qs, back) {
+				t.Errorf("%s: %v\n%s\n%s", p, err, rdf.Diff(qs, back), out)
+			}
+		}
+	}
+}
