@@ -11,7 +11,7 @@ import (
 const module = "github.com/uitwisselingsplatform/uwp"
 
 // TestLayers checks the import rules of STYLE.md with `go list -deps`: dependencies point down
-// rdf <- vocab <- {triplestore, sparql, oslo, ingest} <- web <- cmd; sparql never reaches the
+// rdf <- vocab <- {triplestore, sparql, oslo, ingest} <- engine <- web <- cmd; sparql never reaches the
 // store; only triplestore imports bbolt, only web imports echo, only cmd reads config (viper).
 func TestLayers(t *testing.T) {
 	out, err := exec.Command("go", "list", "-e", "-deps", "-json", "./...").Output()
@@ -46,8 +46,9 @@ func TestLayers(t *testing.T) {
 		"sparql":      {"rdf", "vocab"},
 		"oslo":        {"rdf", "vocab"},
 		"ingest":      {"rdf", "vocab", "oslo", "triplestore"},
-		"web":         {"rdf", "vocab", "triplestore", "sparql", "oslo", "ingest"},
-		"cmd":         {"rdf", "vocab", "triplestore", "sparql", "oslo", "ingest", "web"},
+		"engine":      {"rdf", "vocab", "triplestore", "sparql"}, // binds sparql/eval to the store
+		"web":         {"rdf", "vocab", "triplestore", "sparql", "oslo", "ingest", "engine"},
+		"cmd":         {"rdf", "vocab", "triplestore", "sparql", "oslo", "ingest", "engine", "web"},
 	}
 	thirdParty := map[string]string{
 		"go.etcd.io/bbolt":         "triplestore",

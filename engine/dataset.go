@@ -1,0 +1,144 @@
+package engine
+
+import (
+	"context"
+
+	"github.com/uitwisselingsplatform/uwp/rdf"
+	"github.com/uitwisselingsplatform/uwp/sparql/eval"
+	"github.com/uitwisselingsplatform/uwp/triplestore"
+)
+
+// Dataset serves one store transaction to the evaluator. The store's TermIDs are eval IDs
+// unchanged (both reserve 0 for "any" and 1 for the default graph, and store IDs stay below
+// 2^62, clear of the evaluator's overlay bit).
+type Dataset struct {
+	tx *triplestore.Tx
+}
+
+// New returns the dataset of tx; it is valid only while tx is open. Updates need a writable tx.
+func New(tx *triplestore.Tx) *Dataset { return &Dataset{tx: tx} }
+
+var (
+	_ eval.Dataset   = (*Dataset)(nil)
+	_ eval.Updatable = (*Dataset)(nil)
+)
+
+// ctxCheckEvery is how many quads a scan yields between looks at the context: often enough
+// that a cancelled query stops within microseconds, rarely enough to cost nothing.
+const ctxCheckEvery = 1024
+
+// Match implements eval.Dataset.
+func (d *Dataset) Match(ctx context.Context, p eval.Pattern) eval.QuadIter {
+	return &quadIter{it: d.tx.Match(triplestore.Pattern{
+		triplestore.TermID(p[0]), triplestore.TermID(p[1]), triplestore.TermID(p[2]), triplestore.TermID(p[3]),
+	}), ctx: ctx}
+}
+
+type quadIter struct {
+	it  *triplestore.Iter
+	ctx context.Context
+	n   int
+	q   eval.Quad
+	err error
+}
+
+func (q *quadIter) Next() bool {
+	if q.err != nil {
+		return false
+	}
+	q.n++
+	if q.n%ctxCheckEvery == 0 {
+		if err := q.ctx.Err(); err != nil {
+			q.err = err
+			return false
+		}
+	}
+	if !q.it.Next() {
+		return false
+	}
+	t := q.it.Quad()
+	q.q = eval.Quad{eval.ID(t[0]), eval.ID(t[1]), eval.ID(t[2]), eval.ID(t[3])}
+	return true
+}
+
+func (q *quadIter) Quad() eval.Quad { return q.q }
+
+func (q *quadIter) Err() error {
+	if q.err != nil {
+		return q.err
+	}
+	return q.it.Err()
+}
+
+func (q *quadIter) Close() error { return q.it.Close() }
+
+// LookupID implements eval.Dataset.
+func (d *Dataset) LookupID(t rdf.Term) (eval.ID, bool, error) {
+	id, ok, err := d.tx.LookupID(t)
+	return eval.ID(id), ok, err
+}
+
+// Term implements eval.Dataset.
+func (d *Dataset) Term(id eval.ID) (rdf.Term, error) { return d.tx.Term(triplestore.TermID(id)) }
+
+// NamedGraphs implements eval.Dataset.
+func (d *Dataset) NamedGraphs() ([]eval.ID, error) {
+	gs, err := d.tx.Graphs()
+	if err != nil {
+		return nil, err
+	}
+	out := make([]eval.ID, len(gs))
+	for i, g := range gs {
+		out[i] = eval.ID(g)
+	}
+	return out, nil
+}
+
+// Estimate implements eval.Dataset.
+func (d *Dataset) Estimate(p eval.Pattern) (uint64, error) {
+	return d.tx.Estimate(triplestore.Pattern{
+		triplestore.TermID(p[0]), triplestore.TermID(p[1]), triplestore.TermID(p[2]), triplestore.TermID(p[3]),
+	})
+}
+
+// Add implements eval.Updatable.
+func (d *Dataset) Add(q rdf.Quad) error {
+	_, err := d.tx.Add(q)
+	return err
+}
+
+// Remove implements eval.Updatable.
+func (d *Dataset) Remove(q rdf.Quad) error {
+	_, err := d.tx.Remove(q)
+	return err
+}
+
+// CreateGraph implements eval.Updatable. The store keeps no empty graphs: a graph exists
+// while it holds a quad, as in Oxigraph's default mode, so there is nothing to record.
+func (d *Dataset) CreateGraph(g rdf.IRI) error { return nil }
+
+// DropGraph implements eval.Updatable: it removes the quads of g in batches, so that a large
+// graph never sits in memory whole. Each batch is read afresh: bbolt cursors do not survive
+// the writes of their own transaction.
+func (d *Dataset) DropGraph(g rdf.IRI) error {
+	const batch = 1 << 14
+	qs := make([]rdf.Quad, 0, batch)
+	for {
+		qs = qs[:0]
+		it := d.tx.MatchTerms(nil, nil, nil, g)
+		for len(qs) < batch && it.Next() {
+			qs = append(qs, it.Quad())
+		}
+		err := it.Err()
+		it.Close()
+		if err != nil {
+			return err
+		}
+		if len(qs) == 0 {
+			return nil
+		}
+		if _, err := d.tx.RemoveQuads(qs); err != nil {
+			return err
+		}
+	}
+}
