@@ -15,21 +15,31 @@ type Triple struct {
 	O rdf.Term
 }
 
-// node holds the edges of one term in one direction, predicates in first-seen order.
+// node holds the edges of one term in one direction, predicates in first-seen order. A node
+// has few distinct predicates (tens at most), so a linear scan beats a second hash lookup.
 type node struct {
 	preds []rdf.IRI
-	by    map[rdf.IRI][]rdf.Term
+	terms [][]rdf.Term // terms[i] are the terms linked by preds[i]
 }
 
 func (n *node) add(p rdf.IRI, t rdf.Term) {
-	if n.by == nil {
-		n.by = map[rdf.IRI][]rdf.Term{}
+	for i, q := range n.preds {
+		if q == p {
+			n.terms[i] = append(n.terms[i], t)
+			return
+		}
 	}
-	ts, ok := n.by[p]
-	if !ok {
-		n.preds = append(n.preds, p)
+	n.preds = append(n.preds, p)
+	n.terms = append(n.terms, []rdf.Term{t})
+}
+
+func (n *node) get(p rdf.IRI) []rdf.Term {
+	for i, q := range n.preds {
+		if q == p {
+			return n.terms[i]
+		}
 	}
-	n.by[p] = append(ts, t)
+	return nil
 }
 
 // Graph is a set of triples indexed by subject, by object and by predicate. The zero value is
@@ -99,7 +109,7 @@ func (g *Graph) Has(s rdf.Term, p rdf.IRI, o rdf.Term) bool {
 // Objects returns the objects of s p, in insertion order.
 func (g *Graph) Objects(s rdf.Term, p rdf.IRI) []rdf.Term {
 	if n := g.out[s]; n != nil {
-		return n.by[p]
+		return n.get(p)
 	}
 	return nil
 }
@@ -115,7 +125,7 @@ func (g *Graph) Object(s rdf.Term, p rdf.IRI) rdf.Term {
 // Subjects returns the subjects of p o, in insertion order.
 func (g *Graph) Subjects(p rdf.IRI, o rdf.Term) []rdf.Term {
 	if n := g.in[o]; n != nil {
-		return n.by[p]
+		return n.get(p)
 	}
 	return nil
 }

@@ -30,7 +30,7 @@ type Shape struct {
 	// Constraints in the order their components are listed in SHACL section 4.
 	Constraints []Constraint
 
-	pathNode rdf.Term // the path as written, for reports
+	recursive bool // some constraint refers to other shapes, so cycles may pass here
 }
 
 // IsProperty reports whether s is a property shape.
@@ -162,7 +162,7 @@ func (c *compiler) compile(s *Shape) error {
 		if err != nil {
 			return fmt.Errorf("sh:path: %v", err)
 		}
-		s.Path, s.pathNode = p, ps[0]
+		s.Path = p
 	}
 	for _, t := range g.Objects(s.ID, sh.TargetNode) {
 		s.Targets = append(s.Targets, Target{TargetNode, t})
@@ -185,6 +185,12 @@ func (c *compiler) compile(s *Shape) error {
 			return err
 		}
 		s.Constraints = append(s.Constraints, cs...)
+	}
+	for _, c := range s.Constraints {
+		switch c.(type) {
+		case nodeConstraint, propertyConstraint, logicConstraint, qualifiedConstraint:
+			s.recursive = true
+		}
 	}
 	return nil
 }

@@ -91,13 +91,16 @@ func (r *run) validate(s *Shape, focus rdf.Term) {
 	if s.Deactivated {
 		return
 	}
-	key := activeKey{s, focus}
-	if r.active[key] {
-		r.cycles++
-		return // a recursive shape met again on the same node: counts as conforming
+	// Every cycle of shapes passes through a shape that refers to others: guard those only.
+	if s.recursive {
+		key := activeKey{s, focus}
+		if r.active[key] {
+			r.cycles++
+			return // a recursive shape met again on the same node: counts as conforming
+		}
+		r.active[key] = true
+		defer delete(r.active, key)
 	}
-	r.active[key] = true
-	defer delete(r.active, key)
 	var values []rdf.Term
 	if s.Path == nil {
 		values = []rdf.Term{focus}
