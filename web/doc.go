@@ -1,0 +1,27 @@
+// Package web is uwp's HTTP server: the echo wiring of the SPARQL 1.1 Protocol (/sparql), the
+// Graph Store HTTP Protocol (/data), Linked Data pages for the configured base IRIs (/id/...,
+// /doc/...), the sitemap, robots.txt, VoID, a query UI, /healthz and /metrics.
+//
+// # Basics
+//
+//   - Config is the plain configuration (the cmd layer reads it from flags, UWP_* variables
+//     and the config file and hands it down).
+//   - Server (New, Handler, Serve, Shutdown) owns the routes and the middleware: structured
+//     access log (log/slog), hand-written Prometheus metrics, gzip, CORS for reads, HEAD
+//     wherever GET is, and validators (ETag, Last-Modified) derived from the store's
+//     DataVersion so that If-None-Match / If-Modified-Since answer 304 without touching data.
+//   - Writes (GSP PUT/POST/DELETE, SPARQL Update) need "Authorization: Bearer TOKEN" where the
+//     SHA-256 of TOKEN (hex) is one of Config.TokenHashes; the comparison is constant-time.
+//   - Uploads are spooled (decompressed) to a temporary file first, so that no write
+//     transaction waits on the network, then parsed inside one write transaction: a syntax
+//     error rolls everything back and answers 400 with line:col.
+//
+// # Caveats
+//
+//   - bbolt keeps a write transaction's dirty pages in memory until commit, so a very large
+//     upload needs memory in proportion to the pages it changes (as the store's incremental
+//     loader does); the request body itself is never held in memory.
+//   - Blank nodes of an upload get labels unique to that upload ("u<random>.<label>").
+//   - Hash URIs are served from the document IRI: the page of D also describes the IRIs D#x
+//     linked from or to D, and the conventional D#it, D#this, D#id.
+package web
