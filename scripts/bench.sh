@@ -43,7 +43,7 @@ trap 'rm -f "$md"' EXIT
   echo "Load times: uwp's is the load call inside the process (parse, encode, sort, write and sync a"
   echo "new bbolt file); Jena TDB2's is the whole loader process; Oxigraph's the load call into its"
   echo "in-memory store. Peak RSS is GNU time's for the whole peer process (load and queries)."
-  echo "Queries the uwp column marks as failed are not answered yet (the SPARQL engine is issue 3)."
+  echo "uwp answers the queries in the same process that loaded the data, each in its own read transaction."
 } > "$md"
 
 section() { # TITLE DATASET SCALE QUERYDIR REPS WARMUP

@@ -2,8 +2,10 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -12,8 +14,10 @@ import (
 
 	"github.com/spf13/viper"
 
+	"github.com/uitwisselingsplatform/uwp/engine"
 	"github.com/uitwisselingsplatform/uwp/rdf"
 	"github.com/uitwisselingsplatform/uwp/rdf/formats"
+	"github.com/uitwisselingsplatform/uwp/sparql"
 	"github.com/uitwisselingsplatform/uwp/triplestore"
 )
 
@@ -63,13 +67,77 @@ func runBenchPeer(ctx context.Context, cfg *viper.Viper, args []string, e *env) 
 		fmt.Fprintf(e.stdout, "META\tdbsize_mb\t%d\n", size>>20)
 		fmt.Fprintf(e.stdout, "META\tbytes_per_triple\t%.1f\n", float64(size)/float64(max(st.Statements, 1)))
 	}
-	for _, q := range queries {
-		name := strings.TrimSuffix(filepath.Base(q), ".rq")
-		// The SPARQL engine is issue 3; until it lands every query is reported as failed,
-		// so the table shows the gap instead of hiding it.
-		fmt.Fprintf(e.stdout, "Q\t%s\t-1\t\tno SPARQL engine yet\n", name)
+	timeout, _ := strconv.Atoi(args[3])
+	reps, _ := strconv.Atoi(args[1])
+	warmup, _ := strconv.Atoi(args[2])
+	for _, qf := range queries {
+		name := strings.TrimSuffix(filepath.Base(qf), ".rq")
+		src, err := os.ReadFile(qf)
+		if err != nil {
+			return err
+		}
+		var times []string
+		count, status := int64(-1), "ok"
+		for r := 0; r < warmup+reps; r++ {
+			t0 := time.Now()
+			n, err := benchQuery(ctx, s, string(src), formats.FileURL(qf), time.Duration(timeout)*time.Second)
+			el := time.Since(t0)
+			if err != nil {
+				count, times = -1, nil
+				status = strings.ReplaceAll(strings.ReplaceAll(err.Error(), "\t", " "), "\n", " ")
+				if errors.Is(err, context.DeadlineExceeded) {
+					status = fmt.Sprintf("timeout after %ds", timeout)
+				}
+				break
+			}
+			count = n
+			if r >= warmup {
+				times = append(times, fmt.Sprintf("%.3f", float64(el.Microseconds())/1000))
+			}
+		}
+		fmt.Fprintf(e.stdout, "Q\t%s\t%d\t%s\t%s\n", name, count, strings.Join(times, ","), status)
 	}
+	fmt.Fprintf(e.stdout, "RSS\tqueries\t%d\n", maxRSSkB())
 	return nil
+}
+
+// benchQuery runs one query in a read transaction and counts its answer as the bench protocol
+// says: rows for SELECT (every value decoded), 1/0 for ASK, distinct triples for CONSTRUCT and
+// DESCRIBE.
+func benchQuery(ctx context.Context, s *triplestore.Store, src, base string, timeout time.Duration) (int64, error) {
+	if timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, timeout)
+		defer cancel()
+	}
+	var n int64
+	err := s.View(func(tx *triplestore.Tx) error {
+		res, err := sparql.Query(ctx, engine.New(tx), src, sparql.Options{Base: base})
+		if err != nil {
+			return err
+		}
+		defer res.Close()
+		switch {
+		case res.Solutions != nil:
+			for res.Solutions.Next() {
+				n++
+			}
+			return res.Solutions.Err()
+		case res.Triples != nil:
+			seen := map[rdf.Quad]struct{}{}
+			for res.Triples.Next() {
+				seen[res.Triples.Quad()] = struct{}{}
+			}
+			n = int64(len(seen))
+			return res.Triples.Err()
+		default:
+			if res.Boolean {
+				n = 1
+			}
+			return nil
+		}
+	})
+	return n, err
 }
 
 // maxRSSkB is the peak resident set size of this process in kB (Linux reports ru_maxrss in kB).
