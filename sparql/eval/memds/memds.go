@@ -70,8 +70,8 @@ func (d *Dataset) Clone() *Dataset {
 // Len returns the number of quads.
 func (d *Dataset) Len() int { return len(d.quads) }
 
-// norm lower-cases language tags: they are case-insensitive (RDF 1.1 Concepts 3.3), so
-// "a"@EN and "a"@en are one term here.
+// norm lower-cases language tags for the dictionary key: tags are case-insensitive (RDF 1.1
+// Concepts 3.3), so "a"@EN and "a"@en are one term here, spelt as first added.
 func norm(t rdf.Term) rdf.Term {
 	if l, ok := t.(rdf.Literal); ok && l.Lang != "" {
 		l.Lang = strings.ToLower(l.Lang)
@@ -81,13 +81,13 @@ func norm(t rdf.Term) rdf.Term {
 }
 
 func (d *Dataset) intern(t rdf.Term) eval.ID {
-	t = norm(t)
-	if id, ok := d.ids[t]; ok {
+	k := norm(t)
+	if id, ok := d.ids[k]; ok {
 		return id
 	}
 	id := eval.ID(len(d.terms))
 	d.terms = append(d.terms, t)
-	d.ids[t] = id
+	d.ids[k] = id
 	return id
 }
 
@@ -110,6 +110,28 @@ func (d *Dataset) Add(q rdf.Quad) error {
 	}
 	d.dirty = true
 	return nil
+}
+
+// Has reports whether q is in the dataset (Graph nil: the default graph).
+func (d *Dataset) Has(q rdf.Quad) bool {
+	var k eval.Quad
+	for i, t := range []rdf.Term{q.Subject, q.Predicate, q.Object} {
+		id, ok := d.ids[norm(t)]
+		if !ok {
+			return false
+		}
+		k[i] = id
+	}
+	k[3] = eval.DefaultGraph
+	if q.Graph != nil {
+		id, ok := d.ids[norm(q.Graph)]
+		if !ok {
+			return false
+		}
+		k[3] = id
+	}
+	_, ok := d.quads[k]
+	return ok
 }
 
 // Remove removes q when present.
