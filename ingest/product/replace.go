@@ -15,8 +15,8 @@ const batch = 50_000
 
 // Result says what Replace did.
 type Result struct {
-	Removed int             // quads removed (old data and old description)
-	Added   int             // quads added (new data and description)
+	Removed int              // quads removed (old data and old description)
+	Added   int              // quads added (new data and description)
 	Errors  ingest.ErrorList // bad records skipped by a lenient run
 }
 

@@ -81,7 +81,9 @@ func (c CommandKey) Key(ctx context.Context) ([]byte, error) {
 	return checkKey(out, c)
 }
 
-func (c CommandKey) String() string { return "cmd:" + strings.Join(append([]string{c.Name}, c.Args...), " ") }
+func (c CommandKey) String() string {
+	return "cmd:" + strings.Join(append([]string{c.Name}, c.Args...), " ")
+}
 
 func checkKey(b []byte, src KeyProvider) ([]byte, error) {
 	b = bytes.TrimSuffix(b, []byte("\n"))
