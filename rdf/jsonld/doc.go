@@ -12,7 +12,7 @@
 //     order (nodes sorted by @id, values by their N-Quads form), so golden files can compare it.
 //     Before writing, it reads its output back; if that gives other quads (json-gold's
 //     compaction has gaps, see Caveats) it writes the document without the context instead,
-//     which is always exact. This check halves the Writer's speed; correct data comes first.
+//     which has no such gaps. This check halves the Writer's speed; correct data comes first.
 //   - Options carries what rdf.ReadOptions and rdf.WriteOptions have no room for: remote
 //     contexts supplied by the caller, keyed by URL. NewReaderWithContexts and
 //     NewWriterWithContexts are shorthands.
