@@ -116,13 +116,18 @@ func (s *Server) gspGet(c echo.Context) error {
 // to buffer. An error after the first byte can no longer change the status: it is logged and
 // the connection is cut, so the client sees a truncated answer rather than a complete one.
 func (s *Server) writeRDF(c echo.Context, f rdf.Format, stream bool, fn func(rdf.Writer) error) error {
+	return s.writeRDFWith(c, f, stream, nil, fn)
+}
+
+// writeRDFWith is writeRDF with further prefixes declared.
+func (s *Server) writeRDFWith(c echo.Context, f rdf.Format, stream bool, extra []rdf.Namespace, fn func(rdf.Writer) error) error {
 	res := c.Response()
 	res.Header().Set(echo.HeaderContentType, contentType(f))
 	res.WriteHeader(http.StatusOK)
 	if c.Request().Method == http.MethodHead {
 		return nil
 	}
-	w, err := formats.NewWriter(f, res, rdf.WriteOptions{Prefixes: s.cfg.Prefixes, Stream: stream})
+	w, err := formats.NewWriter(f, res, rdf.WriteOptions{Prefixes: append(extra, s.cfg.Prefixes...), Stream: stream})
 	if err != nil {
 		return err
 	}

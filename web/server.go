@@ -131,6 +131,8 @@ func (s *Server) routes() {
 	s.get("/metrics", s.metricsHandler)
 	s.e.StaticFS("/static", staticFiles())
 	s.gspRoutes()
+	s.sparqlRoutes()
+	s.uiRoutes()
 	s.ldRoutes()
 }
 

@@ -175,7 +175,7 @@ func (s *Server) void(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return s.writeRDF(c, f, false, func(w rdf.Writer) error {
+	return s.writeRDFWith(c, f, false, []rdf.Namespace{{Prefix: "void", IRI: voidNS}, {Prefix: "sd", IRI: sdNS}}, func(w rdf.Writer) error {
 		for _, q := range quads {
 			if err := w.Write(q); err != nil {
 				return err
