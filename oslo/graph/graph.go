@@ -114,6 +114,20 @@ func (g *Graph) Objects(s rdf.Term, p rdf.IRI) []rdf.Term {
 	return nil
 }
 
+// Edges are the outgoing edges of one subject, looked up once for several predicates.
+type Edges struct{ n *node }
+
+// Out returns the outgoing edges of s (empty when s is no subject).
+func (g *Graph) Out(s rdf.Term) Edges { return Edges{g.out[s]} }
+
+// Objects returns the objects of the subject's triples with predicate p, in insertion order.
+func (e Edges) Objects(p rdf.IRI) []rdf.Term {
+	if e.n == nil {
+		return nil
+	}
+	return e.n.get(p)
+}
+
 // Object returns the first object of s p, or nil.
 func (g *Graph) Object(s rdf.Term, p rdf.IRI) rdf.Term {
 	if os := g.Objects(s, p); len(os) > 0 {

@@ -159,10 +159,15 @@ func parsePath(g *graph.Graph, n rdf.Term, depth int) (Path, error) {
 }
 
 // eval returns the value nodes reached from focus along p, each once, in first-reached order.
-func eval(g *graph.Graph, p Path, focus rdf.Term) []rdf.Term {
+func (r *run) eval(p Path, focus rdf.Term) []rdf.Term {
+	g := r.data
 	switch p := p.(type) {
 	case PredicatePath:
-		return g.Objects(focus, p.IRI)
+		// Property shapes of one node shape ask for the same focus node in turn.
+		if focus != r.lastFocus || r.lastFocus == nil {
+			r.lastFocus, r.lastEdges = focus, g.Out(focus)
+		}
+		return r.lastEdges.Objects(p.IRI)
 	default:
 		var out []rdf.Term
 		seen := map[rdf.Term]bool{}

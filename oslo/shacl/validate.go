@@ -71,6 +71,9 @@ type run struct {
 	active  map[activeKey]bool
 	conform map[activeKey]bool
 	supers  map[rdf.Term]map[rdf.Term]bool
+
+	lastFocus rdf.Term // one-entry cache of the data graph's edges, for eval
+	lastEdges graph.Edges
 }
 
 func newRun(data *graph.Graph, opts Options) *run {
@@ -105,7 +108,7 @@ func (r *run) validate(s *Shape, focus rdf.Term) {
 	if s.Path == nil {
 		values = []rdf.Term{focus}
 	} else {
-		values = eval(r.data, s.Path, focus)
+		values = r.eval(s.Path, focus)
 	}
 	for _, c := range s.Constraints {
 		c.check(r, s, focus, values)
