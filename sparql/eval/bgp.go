@@ -43,6 +43,9 @@ type bgpOp struct {
 	pats   []triplePat
 	bad    bool
 	orders map[string][]int // by the seed's bound-slot mask
+
+	lastOrder []int    // for Profile: the order and estimates last chosen
+	lastEst   []uint64
 }
 
 func (q *query) compileBGP(b *algebra.BGP) (*bgpOp, error) {
@@ -120,6 +123,11 @@ func (op *bgpOp) order(q *query, g graphs, seed Binding) []int {
 		}
 	}
 	op.orders[k] = order
+	op.lastOrder = order
+	op.lastEst = make([]uint64, len(order))
+	for i, j := range order {
+		op.lastEst[i] = uint64(est[j])
+	}
 	return order
 }
 

@@ -16,13 +16,33 @@ type env struct {
 // binds at least its variables): seed is the empty binding at the top, the left solution of
 // an index nested-loop join, or the solution an EXISTS pattern is substituted with.
 func (q *query) eval(op algebra.Op, e *env, seed Binding) rows {
+	return q.profiled(op, func() rows { return q.eval1(op, e, seed) })
+}
+
+// profiled runs f, the evaluation of op, counting it in the profile when there is one.
+func (q *query) profiled(op algebra.Op, f func() rows) rows {
+	if p := q.opts.Profile; p != nil {
+		s := p.get(op)
+		s.Calls++
+		return &countRows{rows: f(), s: s}
+	}
+	return f()
+}
+
+func (q *query) eval1(op algebra.Op, e *env, seed Binding) rows {
 	switch o := op.(type) {
 	case *algebra.BGP:
 		c, err := q.bgp(o)
 		if err != nil {
 			return errRows(err)
 		}
-		return q.evalBGP(c, e, seed)
+		r := q.evalBGP(c, e, seed)
+		if p := q.opts.Profile; p != nil && c.lastOrder != nil {
+			if s := p.get(o); s.Order == nil {
+				s.Order, s.Estimates = c.lastOrder, c.lastEst
+			}
+		}
+		return r
 	case *algebra.Path:
 		return q.evalPath(o, e, seed)
 	case *algebra.Join:

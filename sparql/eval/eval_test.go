@@ -117,3 +117,24 @@ func TestQuery_UnionDefaultGraph(t *testing.T) {
 		t.Fatalf("FROM two graphs: %v, %v", from, err)
 	}
 }
+
+func TestProfile_Explain(t *testing.T) {
+	d := chain(20)
+	prof := &eval.Profile{}
+	rows, err := run(t, context.Background(), d, `SELECT ?a ?v { ?a <http://ex/p> ?b . ?b <http://ex/v> ?v FILTER(?v > 5) } ORDER BY ?a LIMIT 3`, eval.Options{Profile: prof})
+	if err != nil || len(rows) != 3 {
+		t.Fatalf("%d rows, %v", len(rows), err)
+	}
+	got := prof.Explain()
+	want := `(slice 0 3 rows=3 calls=1
+  (project (?a ?v) rows=3 calls=1
+    (order 1 keys rows=3 calls=1
+      (filter (> ?v 5) rows=8 calls=1
+        (bgp rows=19 calls=1
+          (triple ?a <http://ex/p> ?b) est=20
+          (triple ?b <http://ex/v> ?v) est=20
+`
+	if got != want {
+		t.Errorf("Explain:\n%s\nwant:\n%s", got, want)
+	}
+}

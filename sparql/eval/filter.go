@@ -181,10 +181,12 @@ func (q *query) evalSlice(o *algebra.Slice, e *env, seed Binding) rows {
 		n := o.Offset + o.Limit
 		switch x := o.Op.(type) {
 		case *algebra.OrderBy:
-			in = q.evalOrderBy(x, e, seed, n)
+			in = q.profiled(x, func() rows { return q.evalOrderBy(x, e, seed, n) })
 		case *algebra.Project:
 			if ob, ok := x.Op.(*algebra.OrderBy); ok {
-				in = q.project(x.Vars, q.evalOrderBy(ob, e, seed, n))
+				in = q.profiled(x, func() rows {
+					return q.project(x.Vars, q.profiled(ob, func() rows { return q.evalOrderBy(ob, e, seed, n) }))
+				})
 			}
 		}
 	}

@@ -28,6 +28,9 @@ type Options struct {
 	// rdf/formats; other schemes fail, which LOAD SILENT turns into success). The returned
 	// reader is closed by the evaluator when it implements io.Closer.
 	Load func(ctx context.Context, iri string) (rdf.Reader, error)
+	// Profile, when set, records per operator how often it ran and how many solutions it
+	// produced (see Profile.Explain). It costs a little per solution.
+	Profile *Profile
 }
 
 func (o *Options) budget() int64 {

@@ -94,6 +94,9 @@ func Query(ctx context.Context, ds Dataset, pq *syntax.Query, opts Options) (*Re
 		return nil, err
 	}
 	q := newQuery(ctx, ds, opts)
+	if opts.Profile != nil {
+		opts.Profile.Op = op
+	}
 	if pq.Base != "" {
 		q.base = rdf.NewBase(pq.Base)
 	}
