@@ -21,7 +21,8 @@ func (c closedConstraint) check(r *run, s *Shape, focus rdf.Term, values []rdf.T
 				continue
 			}
 			for _, o := range r.data.Objects(v, p) {
-				r.emitPath(s, v, o, PredicatePath{p}, c, fmt.Sprintf("Predicate %s is not allowed (closed shape)", describe(p)))
+				// The result names the focus node; for a node shape it is the value node.
+				r.emitPath(s, focus, o, PredicatePath{p}, c, fmt.Sprintf("Predicate %s of %s is not allowed (closed shape)", describe(p), describe(v)))
 			}
 		}
 	}
