@@ -99,6 +99,16 @@ func (p *Profile) Validate(data *graph.Graph) *shacl.Report {
 	return p.Shapes.Validate(data, shacl.Options{Classes: p.Classes})
 }
 
+// ValidateQuads validates the triples of qs (graph names ignored), for adapters that hold
+// their output as quads.
+func (p *Profile) ValidateQuads(qs []rdf.Quad) *shacl.Report {
+	g := graph.New()
+	for _, q := range qs {
+		g.AddQuad(q)
+	}
+	return p.Validate(g)
+}
+
 // ReadTurtleFile reads a Turtle file into a new graph.
 func ReadTurtleFile(path string) (*graph.Graph, error) {
 	f, err := os.Open(path)

@@ -210,6 +210,19 @@ func TestSamples(t *testing.T) {
 	}
 }
 
+func TestValidateQuads(t *testing.T) {
+	p := profile(t)
+	var qs []rdf.Quad
+	readGraph(t, "testdata/samples/activiteit-bad.ttl").Triples(func(tr graph.Triple) bool {
+		qs = append(qs, rdf.Quad{Subject: tr.S, Predicate: tr.P, Object: tr.O, Graph: rdf.IRI("https://data.example.org/graph/x")})
+		return true
+	})
+	want := p.Validate(readGraph(t, "testdata/samples/activiteit-bad.ttl"))
+	if got := p.ValidateQuads(qs); golden(got) != golden(want) {
+		t.Errorf("ValidateQuads differs from Validate:\n%s", golden(got))
+	}
+}
+
 // TestDemo validates demo/demo.trig (not ours to fix: see testdata/demo.golden for what it
 // lacks against the UWP shapes).
 func TestDemo(t *testing.T) {
