@@ -44,7 +44,7 @@ type bgpOp struct {
 	bad    bool
 	orders map[string][]int // by the seed's bound-slot mask
 
-	lastOrder []int    // for Profile: the order and estimates last chosen
+	lastOrder []int // for Profile: the order and estimates last chosen
 	lastEst   []uint64
 }
 

@@ -1,6 +1,8 @@
 package eval
 
 import (
+	"fmt"
+
 	"github.com/uitwisselingsplatform/uwp/rdf"
 	"github.com/uitwisselingsplatform/uwp/sparql/algebra"
 	"github.com/uitwisselingsplatform/uwp/sparql/syntax"
@@ -18,7 +20,13 @@ type Triples struct {
 }
 
 // Next advances to the next triple; false at the end or on an error (see Err).
-func (t *Triples) Next() bool {
+func (t *Triples) Next() (ok bool) {
+	defer func() {
+		if r := recover(); r != nil {
+			t.err = fmt.Errorf("%w: %v", ErrInternal, r)
+			ok = false
+		}
+	}()
 	for !t.done && t.err == nil {
 		q, ok, err := t.next()
 		if err != nil || !ok {

@@ -45,9 +45,9 @@ func (n pnode) String() string {
 type rpat interface{ render() string }
 
 type (
-	rBGP    [][3]pnode
-	rJoin   struct{ l, r rpat }
-	rOpt    struct {
+	rBGP  [][3]pnode
+	rJoin struct{ l, r rpat }
+	rOpt  struct {
 		l, r rpat
 		f    *rFilterExpr
 	}
@@ -107,7 +107,7 @@ func (b rBGP) render() string {
 	}
 	return sb.String()
 }
-func (j rJoin) render() string  { return "{ " + j.l.render() + "} { " + j.r.render() + "} " }
+func (j rJoin) render() string { return "{ " + j.l.render() + "} { " + j.r.render() + "} " }
 func (o rOpt) render() string {
 	if o.f == nil {
 		return "{ " + o.l.render() + "} OPTIONAL { " + o.r.render() + "} "

@@ -14,4 +14,7 @@ var (
 	// ErrUpdate is a failed update operation (CREATE of an existing graph, DROP or COPY of a
 	// missing one, LOAD of an unreadable document) without SILENT.
 	ErrUpdate = errors.New("sparql: update failed")
+	// ErrInternal is a bug in the evaluator caught before it crossed the API (a recovered
+	// panic); the message says what happened.
+	ErrInternal = errors.New("sparql: internal error")
 )

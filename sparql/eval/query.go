@@ -47,10 +47,16 @@ type Solutions struct {
 }
 
 // Next advances to the next solution; false at the end or on an error (see Err).
-func (s *Solutions) Next() bool {
+func (s *Solutions) Next() (ok bool) {
 	if s.done || s.err != nil {
 		return false
 	}
+	defer func() {
+		if r := recover(); r != nil {
+			s.err = fmt.Errorf("%w: %v", ErrInternal, r)
+			ok = false
+		}
+	}()
 	if !s.in.Next() {
 		s.err = s.in.Err()
 		s.Close()
@@ -88,7 +94,12 @@ func (s *Solutions) Close() {
 // The query's dataset is the default graph of ds (or with Options.UnionDefaultGraph the
 // union of all its graphs) and its named graphs, unless FROM / FROM NAMED name graphs of ds
 // instead. ctx bounds the whole evaluation, including the consumption of the streams.
-func Query(ctx context.Context, ds Dataset, pq *syntax.Query, opts Options) (*Result, error) {
+func Query(ctx context.Context, ds Dataset, pq *syntax.Query, opts Options) (res *Result, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			res, err = nil, fmt.Errorf("%w: %v", ErrInternal, r)
+		}
+	}()
 	op, err := algebra.Translate(pq)
 	if err != nil {
 		return nil, err
@@ -104,7 +115,7 @@ func Query(ctx context.Context, ds Dataset, pq *syntax.Query, opts Options) (*Re
 		return nil, err
 	}
 	q.collect(op)
-	res := &Result{Form: pq.Form}
+	res = &Result{Form: pq.Form}
 	top := &env{active: q.defaults}
 	switch pq.Form {
 	case syntax.Select:
@@ -138,13 +149,14 @@ func Query(ctx context.Context, ds Dataset, pq *syntax.Query, opts Options) (*Re
 // (https://www.w3.org/TR/sparql11-query/#specifyingDataset).
 func (q *query) dataset(ds []syntax.Dataset) error {
 	if len(ds) == 0 {
-		if q.opts.UnionDefaultGraph {
-			q.defaults = graphs{all: true}
-		} else {
-			q.defaults = graphs{ids: []ID{DefaultGraph}}
-		}
 		named, err := q.ds.NamedGraphs()
 		q.named = named
+		if q.opts.UnionDefaultGraph && len(named) > 0 {
+			q.defaults = graphs{all: true}
+		} else {
+			// Without named graphs the union is the default graph: no deduplication needed.
+			q.defaults = graphs{ids: []ID{DefaultGraph}}
+		}
 		return err
 	}
 	for _, d := range ds {

@@ -17,7 +17,12 @@ import (
 // (https://www.w3.org/TR/sparql11-update/). Each operation sees the changes of the ones
 // before it. All changes go to ds, which is one write transaction: on an error the caller
 // must roll it back (the request is then not applied at all), otherwise commit it.
-func Update(ctx context.Context, ds Updatable, u *syntax.Update, opts Options) error {
+func Update(ctx context.Context, ds Updatable, u *syntax.Update, opts Options) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%w: %v", ErrInternal, r)
+		}
+	}()
 	for i, op := range u.Operations {
 		o := opts
 		if i < len(u.Prologues) && u.Prologues[i].Base != "" {

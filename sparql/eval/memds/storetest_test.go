@@ -21,7 +21,6 @@ func graphOf(q rdf.Quad) rdf.Quad {
 	return q
 }
 
-
 func (s store) Add(qs ...rdf.Quad) (int, error) {
 	n := 0
 	for _, q := range qs {
