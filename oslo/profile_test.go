@@ -336,3 +336,26 @@ func TestReport_QuadsRoundTrip(t *testing.T) {
 		t.Errorf("%d results in RDF, %d in Go", n, len(rep.Results))
 	}
 }
+
+// TestValidate_Concurrent validates from several goroutines with one Profile (run with -race).
+func TestValidate_Concurrent(t *testing.T) {
+	p := profile(t)
+	g := readGraph(t, "testdata/samples/activiteit-bad.ttl")
+	want := golden(p.Validate(g))
+	var wg sync.WaitGroup
+	errs := make(chan string, 4)
+	for i := 0; i < 4; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if got := golden(p.Validate(g)); got != want {
+				errs <- got
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Errorf("concurrent validation differs:\n%s", e)
+	}
+}
