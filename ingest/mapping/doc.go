@@ -9,8 +9,9 @@
 //     separator, JSON iterator) and mappings (one subject per record of a source: an IRI
 //     template or a blank node, rdf:types, and properties whose objects are literal templates
 //     with language or datatype, IRI templates, or links to the subject of another mapping).
-//   - Templates hold {references}: a CSV column, or a dotted JSON path with [*] or [n] steps.
-//     Values are percent-escaped in IRIs; split: makes one object per part of a cell.
+//   - Templates hold {references}: a CSV column, or a dotted JSON path with [*] or [n] steps;
+//     {$processedAt} and {$runId} are the run's time (Options.ProcessedAt) and id. Values are
+//     percent-escaped in IRIs; split: makes one object per part of a cell.
 //   - Mapping.NewReader(source, r, Options) streams one source; Mapping.OpenAll opens every
 //     source's file. Both implement ingest.Reader.
 //

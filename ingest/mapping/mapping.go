@@ -76,6 +76,9 @@ type Options struct {
 	RunID string
 	// Graph, when not nil, is set on every quad.
 	Graph rdf.Term
+	// ProcessedAt is the value of the reference {$processedAt} (an xsd:dateTime, for
+	// platform:verwerktOp); zero means the time NewReader was called.
+	ProcessedAt time.Time
 }
 
 // Reader streams the quads that the mapping makes from one source. It implements
@@ -90,6 +93,24 @@ type Reader struct {
 	stats ingest.Stats
 	fatal error
 	n     int // records read, for blank node labels
+	run   runRecord
+}
+
+// runRecord answers the run's own references ($processedAt, $runId) and passes the rest to
+// the record.
+type runRecord struct {
+	record
+	vals map[string]string
+}
+
+func (r *runRecord) values(ref string) []string {
+	if len(ref) > 0 && ref[0] == '$' {
+		if v, ok := r.vals[ref]; ok {
+			return []string{v}
+		}
+		return nil
+	}
+	return r.record.values(ref)
 }
 
 // NewReader reads source (by name; "" when the mapping has one source) from r.
@@ -110,7 +131,14 @@ func (m *Mapping) NewReader(sourceName string, r io.Reader, opts Options) (*Read
 	if opts.RunID == "" {
 		opts.RunID = "run"
 	}
+	if opts.ProcessedAt.IsZero() {
+		opts.ProcessedAt = time.Now()
+	}
 	rd := &Reader{m: m, src: src, opts: opts}
+	rd.run.vals = map[string]string{
+		"$processedAt": opts.ProcessedAt.UTC().Format(time.RFC3339),
+		"$runId":       opts.RunID,
+	}
 	switch src.spec.Format {
 	case "csv":
 		recs, err := newCSVRecords(r, src.spec.Separator, opts.File)
@@ -248,7 +276,9 @@ func (r *Reader) subjectOf(tm *triplesMap, rec record) (rdf.Term, error) {
 	return rdf.IRI(vals[0]), nil
 }
 
-func (r *Reader) record(rec record) error {
+func (r *Reader) record(in record) error {
+	r.run.record = in
+	rec := &r.run
 	for _, tm := range r.src.maps {
 		s, err := r.subjectOf(tm, rec)
 		if err != nil {

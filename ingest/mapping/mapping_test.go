@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/uitwisselingsplatform/uwp/ingest"
 	"github.com/uitwisselingsplatform/uwp/rdf"
@@ -34,7 +35,7 @@ func load(t *testing.T) *Mapping {
 
 func TestExample_Cultuurcentrum(t *testing.T) {
 	m := load(t)
-	r, closers, err := m.OpenAll(Options{RunID: "r1"})
+	r, closers, err := m.OpenAll(Options{RunID: "r1", ProcessedAt: time.Date(2026, 11, 27, 1, 0, 0, 0, time.UTC)})
 	for _, c := range closers {
 		defer c.Close()
 	}

@@ -57,6 +57,11 @@ type Options struct {
 	Now time.Time
 	// AgeBand writes schema:typicalAgeRange ("25-34") instead of platform:geboortejaar.
 	AgeBand bool
+	// ProcessedAt is written as platform:verwerktOp on participants; zero means Now.
+	ProcessedAt time.Time
+	// Creator (the data owner's OVO code IRI) and Source (the data product IRI) are added to
+	// participants' adms:Identifier as dcterms:creator and platform:bron when set.
+	Creator, Source rdf.IRI
 }
 
 // Reader streams the quads of a ticketing export, one row at a time. It implements
@@ -77,6 +82,8 @@ type Reader struct {
 	lastOrder, lastOrderIRI string
 	lastBuyer, lastBuyerIRI string
 	lastDescribed           string
+	total                   orderTotal
+	processed               rdf.Literal
 	lastBuyerTerm           rdf.Term
 	times                   map[string]string // date-time cache: exports repeat performance times
 }
@@ -103,8 +110,13 @@ func NewReader(r io.Reader, m *Mapping, opts Options) (*Reader, error) {
 	if now.IsZero() {
 		now = time.Now()
 	}
+	processed := opts.ProcessedAt
+	if processed.IsZero() {
+		processed = now
+	}
 	return &Reader{src: src, m: m, opts: opts, ps: opts.Pseudonymizer, now: now,
-		vals: make([]string, len(Fields)), seen: map[string]int{}}, nil
+		vals: make([]string, len(Fields)), seen: map[string]int{},
+		processed: rdf.NewTypedLiteral(processed.UTC().Format(time.RFC3339), ns.XSDDateTime)}, nil
 }
 
 // Stats reports the rows and quads read so far.
@@ -120,6 +132,10 @@ func (r *Reader) Read() (rdf.Quad, error) {
 		r.buf, r.pos = r.buf[:0], 0
 		line, err := r.src.next(r.vals)
 		if err == io.EOF {
+			if r.total.n > 0 {
+				r.flushTotal()
+				continue
+			}
 			return rdf.Quad{}, io.EOF
 		}
 		r.stats.Records++
@@ -220,9 +236,17 @@ func (r *Reader) row(line int) error {
 	r.seen[ticketTok] = line
 
 	base := r.opts.Base
+	if v[fOrder] == r.lastOrder && price != "" && r.total.n > 0 && currency != r.total.currency {
+		delete(r.seen, ticketTok)
+		return r.bad(line, fCurrency, "currency %s differs from the order's %s", currency, r.total.currency)
+	}
 	if v[fOrder] != r.lastOrder {
+		r.flushTotal()
 		r.lastOrder = v[fOrder]
 		r.lastOrderIRI = base + "transactie/" + r.ps.Token(pseudo.Order+pseudo.Domain("/"+vendor), v[fOrder])
+	}
+	if price != "" {
+		r.total.add(r.lastOrderIRI, price, currency)
 	}
 	// Terms are boxed once: passing an IRI string to an rdf.Term parameter allocates.
 	tx := rdf.Term(rdf.IRI(r.lastOrderIRI))
@@ -255,9 +279,13 @@ func (r *Reader) row(line int) error {
 	if buyer != nil {
 		r.add(tx, ns.CPTransactieAangekocht, buyer)
 	}
+
+	// Ticket, with its own price (and price category).
+	r.add(tk, ns.Type, ns.CPTicket)
+	r.add(tk, ns.CPTicketTransactie, tx)
 	if price != "" {
-		amt := rdf.Term(rdf.IRI(r.lastOrderIRI + "#prijs-" + ticketTok))
-		r.add(tx, ns.SchemaPrice, amt)
+		amt := rdf.Term(rdf.IRI(tkIRI + "#prijs"))
+		r.add(tk, ns.SchemaPrice, amt)
 		r.add(amt, ns.Type, ns.SchemaMonetaryAmount)
 		r.add(amt, ns.SchemaValue, rdf.NewTypedLiteral(price, ns.XSDDecimal))
 		r.add(amt, ns.SchemaCurrency, rdf.NewLiteral(currency))
@@ -265,10 +293,6 @@ func (r *Reader) row(line int) error {
 			r.add(amt, ns.SchemaName, rdf.NewLiteral(cat))
 		}
 	}
-
-	// Ticket.
-	r.add(tk, ns.Type, ns.CPTicket)
-	r.add(tk, ns.CPTicketTransactie, tx)
 	if start != "" {
 		g := rdf.Term(rdf.IRI(tkIRI + "#geldigheid"))
 		r.add(tk, ns.CPTicketGeldigheid, g)
@@ -293,7 +317,6 @@ func (r *Reader) row(line int) error {
 		r.add(d, ns.CPTransactieProp, tx)
 		r.add(d, ns.DCType, rdf.IRI(ns.DeelnameType+"bezoeker"))
 		r.add(tx, ns.CPGeefRechtOp, d)
-		r.add(buyer, ns.CPParticipantNeemtDeelAan, d)
 		if at := firstOf(scanned, start); at != "" {
 			t := rdf.Term(rdf.IRI(dIRI + "#tijdstip"))
 			r.add(d, ns.CPDeelnameTijdstip, t)
@@ -317,10 +340,23 @@ func (r *Reader) period(p rdf.Term, start, end string) {
 
 func (r *Reader) participant(pIRI string, p rdf.Term, birthYear int, postal, country string) {
 	r.add(p, ns.Type, ns.CPParticipant)
+	r.add(p, ns.PlatformVerwerktOp, r.processed)
+	tok := pIRI[strings.LastIndexByte(pIRI, '/')+1:]
 	id := rdf.Term(rdf.IRI(pIRI + "#identificator"))
+	gid := rdf.Term(rdf.IRI(pIRI + "#gestructureerdeIdentificator"))
 	r.add(p, ns.ADMSIdentifier, id)
 	r.add(id, ns.Type, ns.ADMSIdentifierClass)
 	r.add(id, ns.SKOSNotation, rdf.NewTypedLiteral(pIRI, ns.XSDAnyURI))
+	r.add(id, ns.GenGestructureerd, gid)
+	if r.opts.Creator != "" {
+		r.add(id, ns.DCCreator, r.opts.Creator)
+	}
+	if r.opts.Source != "" {
+		r.add(id, ns.PlatformBron, r.opts.Source)
+	}
+	r.add(gid, ns.Type, ns.GenGestructureerdClass)
+	r.add(gid, ns.GenNaamruimte, rdf.NewLiteral(pIRI[:len(pIRI)-len(tok)]))
+	r.add(gid, ns.GenLokaleIdentificator, rdf.NewLiteral(tok))
 	if birthYear != 0 {
 		if r.opts.AgeBand {
 			r.add(p, ns.SchemaTypicalAgeRange, rdf.NewLiteral(pseudo.AgeBand(birthYear, r.now)))
@@ -335,17 +371,10 @@ func (r *Reader) participant(pIRI string, p rdf.Term, birthYear int, postal, cou
 	if code == "" {
 		return
 	}
-	prof := rdf.Term(rdf.IRI(pIRI + "#profiel"))
-	kenmerk := rdf.Term(rdf.IRI(pIRI + "#sociodemografisch"))
-	loc := rdf.Term(rdf.IRI(pIRI + "#locatie"))
+	// The postal code as a locn:Address of the participant (see doc.go for why not through
+	// a ParticipantProfiel and SociodemografischKenmerk.locatie).
 	adr := rdf.Term(rdf.IRI(pIRI + "#adres"))
-	r.add(p, ns.CPParticipantHeeftProfiel, prof)
-	r.add(prof, ns.Type, ns.CPParticipantProfiel)
-	r.add(prof, ns.CPProfielSociodemografisch, kenmerk)
-	r.add(kenmerk, ns.Type, ns.CPSocioKenmerk)
-	r.add(kenmerk, ns.CPSocioLocatie, loc)
-	r.add(loc, ns.Type, ns.DCLocation)
-	r.add(loc, ns.LOCNAddress, adr)
+	r.add(p, ns.LOCNAddress, adr)
 	r.add(adr, ns.Type, ns.LOCNAddressClass)
 	r.add(adr, ns.LOCNPostCode, rdf.NewLiteral(code))
 	cc := strings.ToUpper(strings.TrimSpace(country))

@@ -174,6 +174,11 @@ func (c *converter) common(s rdf.IRI, class rdf.IRI, doc map[string]any, default
 	if v, ok := doc["availableFrom"]; ok {
 		c.add(s, ns.UDBAvailableFrom, c.dateTime(v, "/availableFrom"))
 	}
+	c.processed(s)
+}
+
+// processed writes platform:verwerktOp when Options.ProcessedAt is set.
+func (c *converter) processed(s rdf.IRI) {
 	if c.verwerkt.Lexical != "" {
 		c.add(s, ns.PlatformVerwerktOp, c.verwerkt)
 	}
@@ -183,8 +188,12 @@ func (c *converter) common(s rdf.IRI, class rdf.IRI, doc map[string]any, default
 // the IRI up to its last '/', lokaleIdentificator the rest).
 func (c *converter) identifier(s rdf.IRI) {
 	h := fragmentHash(string(s))
-	id := rdf.IRI(string(s) + "#identifier-" + h)
-	gid := rdf.IRI(string(s) + "#gestructureerdeIdentificator-" + h)
+	root := string(s) // nested nodes (dummy organisers and locations) have a fragment already
+	if i := strings.IndexByte(root, '#'); i >= 0 {
+		root = root[:i]
+	}
+	id := rdf.IRI(root + "#identifier-" + h)
+	gid := rdf.IRI(root + "#gestructureerdeIdentificator-" + h)
 	c.add(s, ns.ADMSIdentifier, id)
 	c.add(id, ns.Type, ns.ADMSIdentifierClass)
 	c.add(id, ns.SKOSNotation, rdf.NewTypedLiteral(string(s), ns.XSDAnyURI))

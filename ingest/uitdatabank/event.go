@@ -53,7 +53,8 @@ func (c *converter) event(s rdf.IRI, doc map[string]any) {
 		c.add(s, ns.PlatformVirtueleLocatie, vl)
 		c.add(vl, ns.Type, ns.SchemaVirtualLocation)
 		if url != "" {
-			c.add(vl, ns.SchemaURL, rdf.NewTypedLiteral(url, ns.SchemaURLType))
+			// udb3 types it schema:URL; the UWP VirtualLocationShape demands xsd:string.
+			c.add(vl, ns.SchemaURL, rdf.NewLiteral(url))
 		}
 	default:
 		c.fail("/attendanceMode", "unknown attendanceMode %q (want offline, online or mixed)", mode)
@@ -90,8 +91,11 @@ func (c *converter) location(s rdf.IRI, doc map[string]any, main string) rdf.Ter
 		}
 		return c.entityIRI(ids, KindPlace, "/location/@id")
 	}
+	// A dummy location is described in place, with what the UWP LocatieShape demands.
 	l := frag(s, "location", m)
 	c.add(l, ns.Type, ns.DCLocation)
+	c.identifier(l)
+	c.processed(l)
 	if n, ok := m["name"]; ok {
 		c.langMap(l, ns.LOCNLocatorName, n, "/location/name", main)
 	}
@@ -170,6 +174,8 @@ func (c *converter) eventOrganizer(s rdf.IRI, v any, main string) {
 	o := frag(s, "organisator", m)
 	c.add(s, ns.P14CarriedOutBy, o)
 	c.add(o, ns.Type, ns.CPOrganisator)
+	c.identifier(o)
+	c.processed(o)
 	if n, ok := m["name"]; ok {
 		c.langMap(o, ns.CPRealisatorNaam, n, "/organizer/name", main)
 	}
