@@ -42,14 +42,15 @@ func (r slotRef) value(b Binding) ID {
 type bgpOp struct {
 	pats   []triplePat
 	bad    bool
-	orders map[string][]int // by the seed's bound-slot mask
+	orders map[string][]int       // by the seed's bound-slot mask
+	pats2  map[string][]triplePat // the patterns in that order
 
 	lastOrder []int // for Profile: the order and estimates last chosen
 	lastEst   []uint64
 }
 
 func (q *query) compileBGP(b *algebra.BGP) (*bgpOp, error) {
-	op := &bgpOp{orders: map[string][]int{}}
+	op := &bgpOp{orders: map[string][]int{}, pats2: map[string][]triplePat{}}
 	for _, t := range b.Triples {
 		var tp triplePat
 		for i, n := range []algebra.Node{t.S, t.P, t.O} {
@@ -67,20 +68,46 @@ func (q *query) compileBGP(b *algebra.BGP) (*bgpOp, error) {
 	return op, nil
 }
 
-func (op *bgpOp) order(q *query, g graphs, seed Binding) []int {
-	mask := make([]byte, 0, 16)
-	bound := map[int]bool{}
+// maskKey identifies which pattern variables the seed binds (repeats are harmless).
+func (op *bgpOp) maskKey(seed Binding) string {
+	var buf [32]byte
+	mask := buf[:0]
 	for _, tp := range op.pats {
 		for _, r := range tp {
-			if r.v >= 0 && seed[r.v] != 0 && !bound[r.v] {
-				bound[r.v] = true
+			if r.v >= 0 && seed[r.v] != 0 {
 				mask = append(mask, byte(r.v), byte(r.v>>8))
 			}
 		}
 	}
-	k := string(mask)
+	return string(mask)
+}
+
+// ordered returns the patterns in the order chosen for seeds like this one.
+func (op *bgpOp) ordered(q *query, g graphs, seed Binding) []triplePat {
+	k := op.maskKey(seed)
+	if ps, ok := op.pats2[k]; ok {
+		return ps
+	}
+	order := op.order(q, g, seed, k)
+	ps := make([]triplePat, len(order))
+	for i, j := range order {
+		ps[i] = op.pats[j]
+	}
+	op.pats2[k] = ps
+	return ps
+}
+
+func (op *bgpOp) order(q *query, g graphs, seed Binding, k string) []int {
 	if o, ok := op.orders[k]; ok {
 		return o
+	}
+	bound := map[int]bool{}
+	for _, tp := range op.pats {
+		for _, r := range tp {
+			if r.v >= 0 && seed[r.v] != 0 {
+				bound[r.v] = true
+			}
+		}
 	}
 	est := make([]float64, len(op.pats))
 	for i, tp := range op.pats {
@@ -138,13 +165,13 @@ func (q *query) evalBGP(op *bgpOp, e *env, seed Binding) rows {
 	if len(op.pats) == 0 {
 		return &sliceRows{rs: []Binding{seed}}
 	}
-	order := op.order(q, e.active, seed)
-	pats := make([]triplePat, len(order))
-	for i, j := range order {
-		pats[i] = op.pats[j]
+	pats := op.ordered(q, e.active, seed)
+	it := &bgpRows{q: q, g: e.active, pats: pats}
+	if len(pats) <= len(it.itersBuf) {
+		it.iters, it.at = it.itersBuf[:len(pats)], it.atBuf[:len(pats)]
+	} else {
+		it.iters, it.at = make([]tripleIter, len(pats)), make([]Binding, len(pats))
 	}
-	it := &bgpRows{q: q, g: e.active, pats: pats, iters: make([]*tripleIter, len(pats)),
-		at: make([]Binding, len(pats))}
 	it.at[0] = seed
 	for i := 1; i < len(pats); i++ {
 		it.at[i] = make(Binding, len(seed))
@@ -153,15 +180,17 @@ func (q *query) evalBGP(op *bgpOp, e *env, seed Binding) rows {
 }
 
 type bgpRows struct {
-	q     *query
-	g     graphs
-	pats  []triplePat
-	iters []*tripleIter
-	at    []Binding // at[i]: the binding pattern i is matched under
-	lvl   int
-	begun bool
-	cur   Binding
-	err   error
+	q        *query
+	g        graphs
+	pats     []triplePat
+	itersBuf [2]tripleIter
+	atBuf    [2]Binding
+	iters    []tripleIter
+	at       []Binding // at[i]: the binding pattern i is matched under
+	lvl      int
+	begun    bool
+	cur      Binding
+	err      error
 }
 
 func (b *bgpRows) open(i int) {
@@ -169,7 +198,7 @@ func (b *bgpRows) open(i int) {
 	for j, r := range b.pats[i] {
 		p[j] = r.value(b.at[i])
 	}
-	b.iters[i] = b.q.match(b.g, p)
+	b.q.initMatch(&b.iters[i], b.g, p)
 }
 
 func (b *bgpRows) Next() bool {
@@ -182,7 +211,7 @@ func (b *bgpRows) Next() bool {
 	}
 	last := len(b.pats) - 1
 	for b.lvl >= 0 {
-		it := b.iters[b.lvl]
+		it := &b.iters[b.lvl]
 		if !it.Next() {
 			if it.err != nil {
 				b.err = it.err
@@ -233,9 +262,9 @@ func (b *bgpRows) Next() bool {
 func (b *bgpRows) Row() Binding { return b.cur }
 func (b *bgpRows) Err() error   { return b.err }
 func (b *bgpRows) Close() {
-	for _, it := range b.iters {
-		if it != nil {
-			it.Close()
+	for i := range b.iters {
+		if b.iters[i].q != nil {
+			b.iters[i].Close()
 		}
 	}
 	b.lvl = -1

@@ -15,18 +15,24 @@ type tripleIter struct {
 }
 
 func (q *query) match(g graphs, p Pattern) *tripleIter {
-	t := &tripleIter{q: q, g: g, p: p}
+	t := &tripleIter{}
+	q.initMatch(t, g, p)
+	return t
+}
+
+// initMatch (re)initialises t in place, sparing an allocation per nested-loop step.
+func (q *query) initMatch(t *tripleIter, g graphs, p Pattern) {
+	*t = tripleIter{q: q, g: g, p: p}
 	for _, x := range p[:3] {
 		if x&overlayBit != 0 {
 			t.next = len(g.ids) // a computed term is in no quad
 			t.g.all = false
-			return t
+			return
 		}
 	}
 	if g.all || len(g.ids) > 1 {
 		t.seen = map[[3]ID]struct{}{}
 	}
-	return t
 }
 
 func (t *tripleIter) Next() bool {
