@@ -15,17 +15,24 @@
 // Per row (one ticket) it writes, under Options.Base:
 //
 //	transactie/<HMAC(order)>   a cp:Transactie: cp:Transactie.ticket, .tijdstip (sale),
-//	                           .aangekochtDoor (buyer), schema:price -> schema:MonetaryAmount
-//	                           (one per ticket: value, currency, schema:name = price category)
-//	ticket/<HMAC(ticket)>      a cp:Ticket: cp:Ticket.transactie, .geldigheid -> m8g:PeriodOfTime
-//	participant/<HMAC(buyer)>  a cp:Participant: adms:identifier, platform:geboortejaar (or
-//	                           schema:typicalAgeRange with Options.AgeBand), postal code via
-//	                           cp:Participant.heeftProfiel / ParticipantProfiel.sociodemografisch /
-//	                           SociodemografischKenmerk.locatie / locn:address / locn:postCode
+//	                           .aangekochtDoor (buyer), schema:price -> the order total
+//	                           (schema:MonetaryAmount; written when the order's rows end)
+//	ticket/<HMAC(ticket)>      a cp:Ticket: cp:Ticket.transactie, .geldigheid -> m8g:PeriodOfTime,
+//	                           schema:price -> its own amount, schema:name = price category
+//	participant/<HMAC(buyer)>  a cp:Participant: adms:identifier (with the structured id the
+//	                           UWP shapes demand), platform:verwerktOp, platform:geboortejaar
+//	                           (or schema:typicalAgeRange with Options.AgeBand), and the postal
+//	                           code as locn:address -> locn:Address{locn:postCode, adminUnitL1}
 //	deelname/<HMAC(ticket)>    a cp:Deelname (not for cancelled or refunded tickets):
 //	                           cp:Deelname.activiteit (the mapping's activity template),
 //	                           .participant, .tijdstip (scan time, else the performance),
-//	                           cp:transactie; the Transactie cp:geefrechtop it.
+//	                           cp:transactie, dcterms:type DeelnameType/bezoeker; the
+//	                           Transactie cp:geefrechtop it.
+//
+// The output conforms to the UWP shapes (tested in package ingest). The AP's route for a
+// postal code (ParticipantProfiel -> SociodemografischKenmerk.locatie -> dcterms:Location)
+// would make the shapes demand a full Locatie (identifier, name) and a profile with cultural
+// and general characteristics that exports do not have, hence the plain address.
 //
 // Order and ticket pseudonyms are scoped by vendor; the buyer's comes from the normalised
 // e-mail address (shared across vendors) or else the vendor's customer id. Names, e-mail
@@ -37,6 +44,7 @@
 //
 // # Caveats
 //
-// Sales channel and service fee have no AP property and are not written. Duplicate detection
+// Sales channel and service fee have no AP property and are not written. An order whose rows
+// do not follow each other gets one total per run of rows (the shapes then report two prices). Duplicate detection
 // keeps one pseudonym per ticket in memory (about 100 bytes per ticket).
 package tickets
