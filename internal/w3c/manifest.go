@@ -63,6 +63,10 @@ type Test struct {
 	ResultData      []string
 	ResultGraphData []Graph
 
+	// Cardinality is the local name of mf:resultCardinality ("LaxCardinality": each
+	// distinct solution at least once, at most as often as expected); "" when absent.
+	Cardinality string
+
 	Approval string   // local name of dawgt:approval (or rdft:approval), e.g. "Approved"; "" when absent
 	Requires []string // mf:requires IRIs
 	Features []string // mf:feature IRIs
@@ -194,6 +198,9 @@ func (g graph) test(e rdf.Term, manifest string) Test {
 	}
 	if t.Approval == "" {
 		t.Approval = local(g.one(e, RDFT+"approval"))
+	}
+	if c := g.one(e, MF+"resultCardinality"); c != nil {
+		t.Cardinality = local(c)
 	}
 	if bn, ok := e.(rdf.BlankNode); ok {
 		t.IRI = bn.String()
