@@ -17,16 +17,24 @@ func HashToken(token string) string {
 	return hex.EncodeToString(sum[:])
 }
 
-// authorized reports whether the request carries a bearer token whose digest is configured.
-// Every configured digest is compared, in constant time, so timing tells nothing about which
-// (or whether one) matched.
+// authorized reports whether the request carries a token whose digest is configured: as
+// "Authorization: Bearer TOKEN", or, for SPARQL clients that only speak Basic authentication,
+// as the password of "Authorization: Basic" (any user name). Every configured digest is
+// compared, in constant time, so timing tells nothing about which (or whether one) matched.
 func (s *Server) authorized(r *http.Request) bool {
 	auth := r.Header.Get("Authorization")
 	scheme, tok, ok := strings.Cut(auth, " ")
-	if !ok || !strings.EqualFold(scheme, "Bearer") {
+	switch {
+	case ok && strings.EqualFold(scheme, "Bearer"):
+		tok = strings.TrimSpace(tok)
+	case ok && strings.EqualFold(scheme, "Basic"):
+		_, tok, ok = r.BasicAuth()
+		if !ok {
+			return false
+		}
+	default:
 		return false
 	}
-	tok = strings.TrimSpace(tok)
 	if tok == "" {
 		return false
 	}

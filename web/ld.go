@@ -125,7 +125,12 @@ func (s *Server) href(r *http.Request, iri string) string {
 }
 
 // find returns the first candidate the store has statements about (or hash resources of).
-func (s *Server) find(cands []rdf.IRI) (rdf.IRI, bool, error) {
+func (s *Server) find(cands []rdf.IRI) (rdf.IRI, bool, error) { return s.findIn(nil, cands) }
+
+// findIn is find that also looks for hash subjects doc#x among the subjects under bases (the
+// sitemap's subject index: one scan per data version), for hash-URI documents such as
+// vocabularies whose document IRI has no statements of its own.
+func (s *Server) findIn(bases []string, cands []rdf.IRI) (rdf.IRI, bool, error) {
 	var found rdf.IRI
 	err := s.store.View(func(tx *triplestore.Tx) error {
 		for _, c := range cands {
@@ -135,6 +140,13 @@ func (s *Server) find(cands []rdf.IRI) (rdf.IRI, bool, error) {
 			}
 			if !ok {
 				hs, err := hashResources(tx, string(c), nil)
+				if err != nil {
+					return err
+				}
+				ok = len(hs) > 0
+			}
+			if !ok && bases != nil {
+				hs, err := s.hashSubjects(tx, bases, string(c))
 				if err != nil {
 					return err
 				}
@@ -172,7 +184,7 @@ func (s *Server) ldID(c echo.Context) error {
 	}
 	base, _ := splitExt(doc)
 	c.Response().Header().Set("Content-Location", base+chosen.ext())
-	return s.serveResource(c, iri, chosen, base)
+	return s.serveResource(c, iri, chosen, base, nil)
 }
 
 func (s *Server) ldDoc(c echo.Context) error {
@@ -193,14 +205,14 @@ func (s *Server) ldDoc(c echo.Context) error {
 	if rp == nil {
 		c.Response().Header().Set("Content-Location", docPath+chosen.ext())
 	}
-	return s.serveResource(c, iri, chosen, docPath)
+	return s.serveResource(c, iri, chosen, docPath, nil)
 }
 
 func (s *Server) ldOther(c echo.Context) error {
 	r := c.Request()
 	cands, rp := s.candidates(r, "/", "", true)
 	exact, _ := s.candidates(r, "/", "", false)
-	iri, ok, err := s.find(append(exact, cands...))
+	iri, ok, err := s.findIn(s.basesFor(r), append(exact, cands...))
 	if err != nil {
 		return err
 	}
@@ -212,7 +224,7 @@ func (s *Server) ldOther(c echo.Context) error {
 		return httpError(http.StatusNotAcceptable, "no acceptable representation: text/html or one of %s", offerList(false))
 	}
 	docPath, _ := splitExt(r.URL.EscapedPath())
-	return s.serveResource(c, iri, chosen, docPath)
+	return s.serveResource(c, iri, chosen, docPath, s.basesFor(r))
 }
 
 func (s *Server) ldPage(c echo.Context) error {
@@ -239,7 +251,7 @@ func (s *Server) ldPage(c echo.Context) error {
 	if !ok {
 		return httpError(http.StatusNotAcceptable, "no acceptable representation")
 	}
-	return s.serveResource(c, iri, chosen, "/page?uri="+url.QueryEscape(u)+"&format=")
+	return s.serveResource(c, iri, chosen, "/page?uri="+url.QueryEscape(u)+"&format=", nil)
 }
 
 // chooseRepr applies an extension override, else negotiates HTML against the RDF syntaxes

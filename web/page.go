@@ -22,10 +22,13 @@ type description struct {
 	hash     []*node  // hash IRIs described by the same document
 	incoming []triple // bounded by Config.IncomingLimit
 	inMore   bool
+	// hashBases, when set, makes the description look up hash subjects doc#x in the subject
+	// index of these bases (for documents such as hash-URI vocabularies).
+	hashBases []string
 }
 
-func (s *Server) describe(tx *triplestore.Tx, iri rdf.IRI, withIncoming bool) (*description, error) {
-	d := &description{}
+func (s *Server) describe(tx *triplestore.Tx, iri rdf.IRI, withIncoming bool, hashBases []string) (*description, error) {
+	d := &description{hashBases: hashBases}
 	seen := map[rdf.Term]bool{}
 	var err error
 	if d.main, err = outgoing(tx, iri, s.cfg.OutgoingLimit, 0, seen); err != nil {
@@ -40,6 +43,13 @@ func (s *Server) describe(tx *triplestore.Tx, iri rdf.IRI, withIncoming bool) (*
 	hs, err := hashResources(tx, doc, append(d.main.props, d.incoming...))
 	if err != nil {
 		return nil, err
+	}
+	if hashBases != nil {
+		more, err := s.hashSubjects(tx, hashBases, doc)
+		if err != nil {
+			return nil, err
+		}
+		hs = append(hs, more...)
 	}
 	for _, h := range hs {
 		if h == iri || seen[h] {
@@ -65,7 +75,7 @@ func (d *description) triples() []triple {
 
 // serveResource answers the document of iri in the chosen representation; docPath is the
 // document's path without extension (format links add theirs).
-func (s *Server) serveResource(c echo.Context, iri rdf.IRI, rp repr, docPath string) error {
+func (s *Server) serveResource(c echo.Context, iri rdf.IRI, rp repr, docPath string, hashBases []string) error {
 	r := c.Request()
 	h := c.Response().Header()
 	h.Add("Vary", "Accept")
@@ -80,7 +90,7 @@ func (s *Server) serveResource(c echo.Context, iri rdf.IRI, rp repr, docPath str
 	if rp.html {
 		var buf bytes.Buffer
 		err := s.store.View(func(tx *triplestore.Tx) error {
-			v, err := s.pageView(tx, r, iri, docPath)
+			v, err := s.pageView(tx, r, iri, docPath, hashBases)
 			if err != nil {
 				return err
 			}
@@ -92,7 +102,7 @@ func (s *Server) serveResource(c echo.Context, iri rdf.IRI, rp repr, docPath str
 		return c.HTMLBlob(http.StatusOK, buf.Bytes())
 	}
 	return s.store.View(func(tx *triplestore.Tx) error {
-		d, err := s.describe(tx, iri, true)
+		d, err := s.describe(tx, iri, true, hashBases)
 		if err != nil {
 			return err
 		}
@@ -154,10 +164,10 @@ type (
 	}
 )
 
-func (s *Server) pageView(tx *triplestore.Tx, r *http.Request, iri rdf.IRI, docPath string) (*pageView, error) {
+func (s *Server) pageView(tx *triplestore.Tx, r *http.Request, iri rdf.IRI, docPath string, hashBases []string) (*pageView, error) {
 	prefs := langPrefs(r.Header.Get("Accept-Language"))
 	lb := newLabeler(tx, prefs)
-	d, err := s.describe(tx, iri, false)
+	d, err := s.describe(tx, iri, false, hashBases)
 	if err != nil {
 		return nil, err
 	}

@@ -23,16 +23,34 @@ type subjectIndex struct {
 	version uint64
 	key     string // the bases the cache was built for
 	ids     []triplestore.TermID
+	hash    map[string][]rdf.IRI // document IRI -> the hash IRIs doc#x among the subjects
 	built   bool
 }
 
 func (s *Server) pageSubjects(tx *triplestore.Tx, bases []string) ([]triplestore.TermID, error) {
+	x, err := s.subjectIndex(tx, bases)
+	if err != nil {
+		return nil, err
+	}
+	return x.ids, nil
+}
+
+// hashSubjects returns the subjects doc#x of a document IRI under a base.
+func (s *Server) hashSubjects(tx *triplestore.Tx, bases []string, doc string) ([]rdf.IRI, error) {
+	x, err := s.subjectIndex(tx, bases)
+	if err != nil {
+		return nil, err
+	}
+	return x.hash[doc], nil
+}
+
+func (s *Server) subjectIndex(tx *triplestore.Tx, bases []string) (*subjectIndex, error) {
 	x := &s.subjects
 	x.mu.Lock()
 	defer x.mu.Unlock()
 	v, key := s.store.DataVersion(), strings.Join(bases, " ")
 	if x.built && x.version == v && x.key == key {
-		return x.ids, nil
+		return x, nil
 	}
 	var ids []triplestore.TermID
 	it := tx.Match(triplestore.Pattern{})
@@ -51,20 +69,25 @@ func (s *Server) pageSubjects(tx *triplestore.Tx, bases []string) ([]triplestore
 	slices.Sort(ids)
 	ids = slices.Compact(ids)
 	kept := ids[:0]
+	hash := map[string][]rdf.IRI{}
 	for _, id := range ids {
 		t, err := tx.Term(id)
 		if err != nil {
 			return nil, err
 		}
+		iri := string(t.(rdf.IRI))
 		for _, b := range bases {
-			if strings.HasPrefix(string(t.(rdf.IRI)), b) {
+			if strings.HasPrefix(iri, b) {
 				kept = append(kept, id)
+				if doc, _, ok := strings.Cut(iri, "#"); ok {
+					hash[doc] = append(hash[doc], rdf.IRI(iri))
+				}
 				break
 			}
 		}
 	}
-	x.ids, x.version, x.key, x.built = slices.Clip(kept), v, key, true
-	return x.ids, nil
+	x.ids, x.hash, x.version, x.key, x.built = slices.Clip(kept), hash, v, key, true
+	return x, nil
 }
 
 type sitemapIndexXML struct {

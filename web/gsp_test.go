@@ -1,0 +1,207 @@
+package web
+
+import (
+	"bytes"
+	"compress/gzip"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/uitwisselingsplatform/uwp/rdf"
+)
+
+const gspData = `@prefix ex: <http://ex.org/> .
+ex:a ex:name "A", "Ä"@de ; ex:n 1, "01"^^<http://www.w3.org/2001/XMLSchema#integer> ; ex:knows ex:b, [ ex:name "anon" ] .
+ex:b ex:name "line\nbreak \"quoted\"" .
+`
+
+func auth() []string { return []string{"Authorization", "Bearer " + testToken} }
+
+func TestGSP_RoundTrip_EverySyntax(t *testing.T) {
+	ts := newTestServer(t, Config{}, "")
+	want := parseRDF(t, rdf.Turtle, gspData)
+	for _, f := range rdf.Formats {
+		t.Run(f.String(), func(t *testing.T) {
+			g := "http://graphs.example/" + f.String()
+			path := "/data?graph=" + url.QueryEscape(g)
+			body := serialize(t, f, want)
+			code, msg, _ := ts.get(t, "PUT", path, body, append(auth(), "Content-Type", f.MediaType())...)
+			wantStatus(t, "PUT", code, http.StatusCreated, msg)
+			code, got, h := ts.get(t, "GET", path, "", "Accept", f.MediaType())
+			wantStatus(t, "GET", code, 200, got)
+			if ct := h.Get("Content-Type"); !strings.HasPrefix(ct, f.MediaType()) {
+				t.Errorf("Content-Type %q", ct)
+			}
+			back := parseRDF(t, f, got)
+			for i := range back {
+				back[i].Graph = nil
+			}
+			if !rdf.Isomorphic(want, back) {
+				t.Errorf("round trip through %s differs:\n%s", f, rdf.Diff(want, back))
+			}
+		})
+	}
+}
+
+func TestGSP_StatusCodes(t *testing.T) {
+	ts := newTestServer(t, Config{}, "")
+	path := "/data?graph=" + url.QueryEscape("http://g.example/1")
+	ttl := append(auth(), "Content-Type", "text/turtle")
+	steps := []struct {
+		method, path, body string
+		headers            []string
+		want               int
+	}{
+		{"GET", path, "", nil, 404},
+		{"HEAD", path, "", nil, 404},
+		{"DELETE", path, "", auth(), 404},
+		{"PUT", path, `<http://s> <http://p> "1" .`, ttl, 201},
+		{"PUT", path, `<http://s> <http://p> "2" .`, ttl, 204},
+		{"POST", path, `<http://s> <http://p> "3" .`, ttl, 204},
+		{"GET", path, "", nil, 200},
+		{"HEAD", path, "", nil, 200},
+		{"GET", "/data?default", "", nil, 200}, // the default graph always exists
+		{"PUT", path, `<http://s> <http://p> "4" .`, []string{"Content-Type", "text/turtle"}, 401},
+		{"PUT", path, `<http://s> <http://p> "4" .`, []string{"Content-Type", "text/turtle", "Authorization", "Bearer wrong"}, 401},
+		{"PUT", path, `<http://s> <http://p> "4" .`, append(auth(), "Content-Type", "application/x-unknown"), 415},
+		{"PUT", "/data", `<http://s> <http://p> "4" .`, ttl, 400},
+		{"PUT", path + "&default", `<http://s> <http://p> "4" .`, ttl, 400},
+		{"GET", path, "", []string{"Accept", "image/png"}, 406},
+		{"DELETE", path, "", auth(), 204},
+		{"GET", path, "", nil, 404},
+	}
+	for _, st := range steps {
+		code, body, _ := ts.get(t, st.method, st.path, st.body, st.headers...)
+		wantStatus(t, st.method+" "+st.path, code, st.want, body)
+	}
+	// The graph holds the last PUT plus the POST before it was deleted; check a fresh one.
+	ts.get(t, "PUT", path, `<http://s> <http://p> "2" .`, ttl...)
+	ts.get(t, "POST", path, `<http://s> <http://p> "3" .`, ttl...)
+	_, got, _ := ts.get(t, "GET", path, "", "Accept", "application/n-triples")
+	if n := strings.Count(got, "\n"); n != 2 {
+		t.Errorf("after PUT and POST: %d triples, want 2:\n%s", n, got)
+	}
+}
+
+func TestGSP_PostCreatesGraph(t *testing.T) {
+	ts := newTestServer(t, Config{BaseIRIs: []string{"https://data.example.org/"}}, "")
+	code, body, h := ts.get(t, "POST", "/data", `<http://s> <http://p> "new" .`, append(auth(), "Content-Type", "application/n-triples")...)
+	wantStatus(t, "POST /data", code, 201, body)
+	loc := h.Get("Location")
+	u, err := url.Parse(loc)
+	if err != nil || !strings.HasPrefix(u.Query().Get("graph"), "https://data.example.org/graph/") {
+		t.Fatalf("Location %q", loc)
+	}
+	code, got, _ := ts.get(t, "GET", u.RequestURI(), "", "Accept", "application/n-triples")
+	wantStatus(t, "GET Location", code, 200, got)
+	if got != "<http://s> <http://p> \"new\" .\n" {
+		t.Errorf("graph holds %q", got)
+	}
+}
+
+func TestGSP_FailedUploadIsAtomic(t *testing.T) {
+	ts := newTestServer(t, Config{}, "")
+	path := "/data?graph=" + url.QueryEscape("http://g.example/atomic")
+	ttl := append(auth(), "Content-Type", "text/turtle")
+	code, body, _ := ts.get(t, "PUT", path, gspData, ttl...)
+	wantStatus(t, "PUT", code, 201, body)
+	_, before, _ := ts.get(t, "GET", path, "", "Accept", "application/n-triples")
+	v := ts.store.DataVersion()
+	bad := "<http://x/s1> <http://x/p> \"fine\" .\n<http://x/s2> <http://x/p> \"fine\" .\n<http://x/s3> <http://x/p> broken .\n"
+	for _, method := range []string{"PUT", "POST"} {
+		code, body, _ = ts.get(t, method, path, bad, ttl...)
+		wantStatus(t, method+" bad Turtle", code, 400, body)
+		if !strings.Contains(body, "3:") || !strings.Contains(body, "nothing was changed") {
+			t.Errorf("error lacks line:col: %q", body)
+		}
+	}
+	_, after, _ := ts.get(t, "GET", path, "", "Accept", "application/n-triples")
+	if after != before {
+		t.Errorf("graph changed by failed uploads:\nbefore %q\nafter  %q", before, after)
+	}
+	if ts.store.DataVersion() != v {
+		t.Errorf("data version moved from %d to %d", v, ts.store.DataVersion())
+	}
+}
+
+func TestGSP_GzipBody(t *testing.T) {
+	ts := newTestServer(t, Config{}, "")
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	zw.Write([]byte(`<http://s> <http://p> "zipped" .`))
+	zw.Close()
+	path := "/data?graph=" + url.QueryEscape("http://g.example/z")
+	code, body, _ := ts.get(t, "PUT", path, buf.String(), append(auth(), "Content-Type", "application/n-triples", "Content-Encoding", "gzip")...)
+	wantStatus(t, "PUT gzip", code, 201, body)
+	_, got, _ := ts.get(t, "GET", path, "", "Accept", "application/n-triples")
+	if !strings.Contains(got, `"zipped"`) {
+		t.Errorf("got %q", got)
+	}
+	code, body, _ = ts.get(t, "PUT", path, "not gzip at all", append(auth(), "Content-Type", "application/n-triples", "Content-Encoding", "gzip")...)
+	wantStatus(t, "PUT bad gzip", code, 400, body)
+}
+
+func TestGSP_UploadLimit(t *testing.T) {
+	ts := newTestServer(t, Config{MaxUploadBytes: 10}, "")
+	code, body, _ := ts.get(t, "PUT", "/data?default", `<http://s> <http://p> "too long" .`, append(auth(), "Content-Type", "application/n-triples")...)
+	wantStatus(t, "PUT over the limit", code, 413, body)
+}
+
+func TestGSP_BlankNodesPerUpload(t *testing.T) {
+	ts := newTestServer(t, Config{}, "")
+	h := append(auth(), "Content-Type", "text/turtle")
+	ts.get(t, "POST", "/data?default", `_:x <http://p> "one" .`, h...)
+	ts.get(t, "POST", "/data?default", `_:x <http://p> "two" .`, h...)
+	_, got, _ := ts.get(t, "GET", "/data?default", "", "Accept", "application/n-triples")
+	qs := parseRDF(t, rdf.NTriples, got)
+	if len(qs) != 2 || qs[0].Subject == qs[1].Subject {
+		t.Errorf("two uploads' _:x must be two nodes: %v", qs)
+	}
+}
+
+func TestGSP_Tokens(t *testing.T) {
+	ts := newTestServer(t, Config{}, "")
+	nt := []string{"Content-Type", "application/n-triples"}
+	body := `<http://s> <http://p> "x" .`
+	for _, c := range []struct {
+		auth string
+		want int
+	}{
+		{"", 401},
+		{"Bearer", 401},
+		{"Bearer " + testToken + "x", 401},
+		{"Token " + testToken, 401},
+		{"bearer " + testToken, 204},
+		{"Basic " + basic("anyone", testToken), 204},
+		{"Basic " + basic(testToken, "wrong"), 401},
+	} {
+		hs := nt
+		if c.auth != "" {
+			hs = append([]string{"Authorization", c.auth}, nt...)
+		}
+		code, msg, h := ts.get(t, "POST", "/data?default", body, hs...)
+		if code != c.want {
+			t.Errorf("Authorization %q: %d, want %d (%s)", c.auth, code, c.want, msg)
+		}
+		if code == 401 && !strings.HasPrefix(h.Get("WWW-Authenticate"), "Bearer") {
+			t.Errorf("401 without WWW-Authenticate: %v", h)
+		}
+	}
+	none := newTestServer(t, Config{TokenHashes: []string{}}, "")
+	code, msg, _ := none.get(t, "POST", "/data?default", body, append(auth(), nt...)...)
+	wantStatus(t, "no tokens configured", code, 403, msg)
+}
+
+func basic(user, pass string) string {
+	r, _ := http.NewRequest("GET", "/", nil)
+	r.SetBasicAuth(user, pass)
+	return strings.TrimPrefix(r.Header.Get("Authorization"), "Basic ")
+}
+
+func TestHashToken(t *testing.T) {
+	// printf %s secret | sha256sum
+	if got := HashToken("secret"); got != "2bb80d537b1da3e38bd30361aa855686bde0eacd7162fef6a25fe97bf527a25b" {
+		t.Fatalf("HashToken = %s", got)
+	}
+}
