@@ -155,6 +155,12 @@ func (r *run) emitPath(s *Shape, focus, value rdf.Term, path Path, c Constraint,
 // focusNodes returns the target nodes of s, each once, in data order
 // (https://www.w3.org/TR/shacl/#targets).
 func (r *run) focusNodes(s *Shape) []rdf.Term {
+	// The common case, one class without subclasses: the graph's index is already a set.
+	if len(s.Targets) == 1 && s.Targets[0].Kind == TargetClass {
+		if cs := r.subclasses(s.Targets[0].Term, r.data); len(cs) == 1 {
+			return r.data.Subjects(rdf.RDFType, cs[0])
+		}
+	}
 	var out []rdf.Term
 	seen := map[rdf.Term]bool{}
 	add := func(t rdf.Term) {
