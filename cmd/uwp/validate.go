@@ -30,7 +30,8 @@ func init() {
 ../shared/oslo, which selects the UWP application profile (its shapes plus the OSLO
 vocabulary's class hierarchy; see package oslo). The data is the FILEs (any syntax, by
 extension), or one graph of the store with --graph (an IRI, or "default"). The report is
-grouped by focus node; --format turtle (or trig, nquads, jsonld, ...) prints the
+grouped by focus node (--summary counts them per path and constraint instead, for large
+data); --format turtle (or trig, nquads, jsonld, ...) prints the
 sh:ValidationReport as RDF instead. Exits 1 when there is a result of severity sh:Violation,
 0 when there are none (warnings and infos alone do not fail).`,
 		flags: func(fs *pflag.FlagSet) {
@@ -39,6 +40,7 @@ sh:ValidationReport as RDF instead. Exits 1 when there is a result of severity s
 			fs.String("format", "text", "report format: text, or an RDF syntax (turtle, trig, nquads, jsonld, ...)")
 			fs.String("lang", "nl", "preferred language of sh:message texts")
 			fs.Int("max-results", 0, "stop after this many results (0: no limit)")
+			fs.Bool("summary", false, "print counts per severity, path and constraint instead of every result")
 		},
 		run: runValidate,
 	})
@@ -91,7 +93,7 @@ func runValidate(ctx context.Context, cfg *viper.Viper, args []string, e *env) e
 			return err
 		}
 	} else {
-		writeTextReport(out, rep, data.Len(), len(shapes.All), cfg.GetString("lang"))
+		writeTextReport(out, rep, data.Len(), len(shapes.All), cfg.GetString("lang"), cfg.GetBool("summary"))
 	}
 	if err := out.Flush(); err != nil {
 		return err
@@ -199,10 +201,13 @@ func readStoreGraph(ctx context.Context, dataDir, name string, g *graph.Graph) e
 
 // writeTextReport prints the results grouped by focus node, in the order of the report,
 // and a summary line.
-func writeTextReport(w io.Writer, rep *shacl.Report, triples, shapes int, lang string) {
+func writeTextReport(w io.Writer, rep *shacl.Report, triples, shapes int, lang string, summary bool) {
 	if rep.Conforms {
 		fmt.Fprintf(w, "conforms: %d triples, %d shapes, no results\n", triples, shapes)
 		return
+	}
+	if summary {
+		writeSummary(w, rep)
 	}
 	var order []rdf.Term
 	byFocus := map[rdf.Term][]*shacl.Result{}
@@ -214,6 +219,9 @@ func writeTextReport(w io.Writer, rep *shacl.Report, triples, shapes int, lang s
 		byFocus[r.Focus] = append(byFocus[r.Focus], r)
 	}
 	for _, f := range order {
+		if summary {
+			break
+		}
 		fmt.Fprintf(w, "%s\n", termText(f))
 		for _, r := range byFocus[f] {
 			path := "-"
@@ -233,10 +241,42 @@ func writeTextReport(w io.Writer, rep *shacl.Report, triples, shapes int, lang s
 			fmt.Fprintf(w, "  [%s, %s]\n", name, strings.TrimSuffix(strings.TrimPrefix(string(r.Component), sh.Namespace), "ConstraintComponent"))
 		}
 	}
-	fmt.Fprintf(w, "\n%d violation(s), %d warning(s), %d info(s) on %d focus node(s); %d triples, %d shapes",
+	if !summary {
+		fmt.Fprintln(w)
+	}
+	fmt.Fprintf(w, "%d violation(s), %d warning(s), %d info(s) on %d focus node(s); %d triples, %d shapes",
 		rep.Count(sh.Violation), rep.Count(sh.Warning), rep.Count(sh.Info), len(order), triples, shapes)
 	if rep.Truncated {
 		fmt.Fprintf(w, " (stopped at --max-results)")
+	}
+	fmt.Fprintln(w)
+}
+
+// writeSummary prints one line per (severity, path, constraint, shape) with its count, in
+// the order first met.
+func writeSummary(w io.Writer, rep *shacl.Report) {
+	type key struct{ severity, path, component, shape string }
+	var order []key
+	counts := map[key]int{}
+	for i := range rep.Results {
+		r := &rep.Results[i]
+		k := key{severity: severityText(r.Severity), path: "-", shape: r.ShapeName,
+			component: strings.TrimSuffix(strings.TrimPrefix(string(r.Component), sh.Namespace), "ConstraintComponent")}
+		if pp, ok := r.Path.(shacl.PredicatePath); ok {
+			k.path = termText(pp.IRI)
+		} else if r.Path != nil {
+			k.path = r.Path.String()
+		}
+		if k.shape == "" {
+			k.shape = termText(r.Shape)
+		}
+		if counts[k] == 0 {
+			order = append(order, k)
+		}
+		counts[k]++
+	}
+	for _, k := range order {
+		fmt.Fprintf(w, "%8d  %-9s %s  [%s, %s]\n", counts[k], k.severity, k.path, k.shape, k.component)
 	}
 	fmt.Fprintln(w)
 }

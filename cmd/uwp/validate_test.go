@@ -152,3 +152,20 @@ func TestValidate_OSLOProfile(t *testing.T) {
 		t.Errorf("exit %d:\n%s", code, out)
 	}
 }
+
+func TestValidate_Summary(t *testing.T) {
+	dir := t.TempDir()
+	shapes := write(t, filepath.Join(dir, "shapes.ttl"), validateShapes)
+	bad := write(t, filepath.Join(dir, "bad.nt"), validateBad+
+		"<http://ex.org/cy> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://ex.org/Person> .\n")
+	code, out, _ := uwp(t, "", "validate", "--summary", "--shapes", shapes, bad)
+	if code != 1 {
+		t.Fatalf("exit %d", code)
+	}
+	want := "       2  Violation <http://ex.org/name>  [name, MinCount]\n" +
+		"       1  Warning   <http://ex.org/age>  [_:"
+	if !strings.HasPrefix(out, want) || strings.Contains(out, "<http://ex.org/bob>\n") ||
+		!strings.Contains(out, "2 violation(s), 1 warning(s), 0 info(s) on 2 focus node(s)") {
+		t.Errorf("summary:\n%s", out)
+	}
+}
