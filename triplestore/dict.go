@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"fmt"
+	"slices"
 
 	"github.com/uitwisselingsplatform/uwp/rdf"
 )
@@ -86,7 +87,13 @@ func (tx *Tx) encID(enc []byte, tag int, create bool) (TermID, bool, error) {
 	if hashed {
 		tx.keyBuf = key
 	}
-	if v := tx.t2i.Get(key); v != nil {
+	var v []byte
+	if id, ok := tx.pendT2I[string(key)]; ok {
+		v = binary.AppendUvarint(tx.idBuf[:0], uint64(id))
+	} else {
+		v = tx.t2i.Get(key)
+	}
+	if v != nil {
 		n, k := binary.Uvarint(v)
 		if k <= 0 {
 			return 0, false, fmt.Errorf("%w: bad term->id value", ErrCorrupt)
@@ -120,13 +127,16 @@ func (tx *Tx) encID(enc []byte, tag int, create bool) (TermID, bool, error) {
 	if &stored[0] == &enc[0] {
 		stored = append([]byte(nil), enc...)
 	}
-	key = append([]byte(nil), key...)
 	if err := tx.i2t.Put(binary.BigEndian.AppendUint64(nil, uint64(id)), stored); err != nil {
 		return 0, false, err
 	}
-	if err := tx.t2i.Put(key, binary.AppendUvarint(nil, uint64(id))); err != nil {
-		return 0, false, err
+	// The term->id entry waits for Commit, which writes all of them in key order: bbolt
+	// splits nodes only at commit, so many random inserts into one region of the bucket
+	// within a transaction would otherwise grow one node without bound (quadratic time).
+	if tx.pendT2I == nil {
+		tx.pendT2I = map[string]TermID{}
 	}
+	tx.pendT2I[string(key)] = id
 	tx.delta.terms++
 	tx.changed = true
 	return id, true, nil
@@ -156,12 +166,7 @@ func (tx *Tx) namespace(name string, create bool) (uint64, bool, error) {
 	if err != nil {
 		return 0, false, err
 	}
-	if err := tx.ns.Put([]byte(name), binary.AppendUvarint(nil, id)); err != nil {
-		return 0, false, err
-	}
-	if err := tx.nsid.Put(binary.AppendUvarint(nil, id), []byte(name)); err != nil {
-		return 0, false, err
-	}
+	// Written at Commit in key order (see flushT2I).
 	if tx.nsNew == nil {
 		tx.nsNew = map[string]uint64{}
 		tx.nsNewID = map[uint64]string{}
@@ -259,4 +264,50 @@ func tagOfEnc(kind byte) int {
 		return tagLiteral
 	}
 	return -1
+}
+
+// flushT2I writes the pending term->id entries in key order.
+func (tx *Tx) flushT2I() error {
+	if len(tx.pendT2I) == 0 {
+		return nil
+	}
+	keys := make([]string, 0, len(tx.pendT2I))
+	for k := range tx.pendT2I {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		if err := tx.t2i.Put([]byte(k), binary.AppendUvarint(nil, uint64(tx.pendT2I[k]))); err != nil {
+			return err
+		}
+	}
+	tx.pendT2I = nil
+	return nil
+}
+
+// flushNamespaces writes the namespaces created by the transaction, in key order.
+func (tx *Tx) flushNamespaces() error {
+	if len(tx.nsNew) == 0 {
+		return nil
+	}
+	names := make([]string, 0, len(tx.nsNew))
+	ids := make([][]byte, 0, len(tx.nsNew))
+	for name, id := range tx.nsNew {
+		names = append(names, name)
+		ids = append(ids, binary.AppendUvarint(nil, id))
+	}
+	slices.Sort(names)
+	for _, name := range names {
+		if err := tx.ns.Put([]byte(name), binary.AppendUvarint(nil, tx.nsNew[name])); err != nil {
+			return err
+		}
+	}
+	slices.SortFunc(ids, bytes.Compare)
+	for _, k := range ids {
+		id, _ := binary.Uvarint(k)
+		if err := tx.nsid.Put(k, []byte(tx.nsNewID[id])); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -35,8 +35,9 @@ type memDict struct {
 	blanks   map[string]TermID // the current document's blank node scope
 
 	spill   *os.File
-	w       *bufio.Writer
-	off     int64 // bytes written to the spill file (buffered or not)
+	pending []byte // records not yet written; they start at file offset fileOff
+	fileOff int64
+	off     int64 // bytes of records so far (written or pending)
 	enc     []byte
 	scratch []byte
 	err     error
@@ -61,7 +62,7 @@ func newMemDict(dir string, blankSeq uint64) (*memDict, error) {
 		blankSeq: blankSeq,
 		blanks:   map[string]TermID{},
 		spill:    f,
-		w:        bufio.NewWriterSize(f, 1<<20),
+		pending:  make([]byte, 0, 1<<20),
 	}, nil
 }
 
@@ -108,30 +109,45 @@ func (d *memDict) fail(err error) {
 // add appends a record (uvarint(len) enc) to the spill file.
 func (d *memDict) add(tag int, enc []byte) TermID {
 	d.n++
-	var hdr [binary.MaxVarintLen64]byte
-	n := binary.PutUvarint(hdr[:], uint64(len(enc)))
-	d.w.Write(hdr[:n])
-	d.w.Write(enc)
-	d.off += int64(n + len(enc))
+	before := len(d.pending)
+	d.pending = binary.AppendUvarint(d.pending, uint64(len(enc)))
+	d.pending = append(d.pending, enc...)
+	d.off += int64(len(d.pending) - before)
+	if len(d.pending) >= 1<<20 {
+		d.writePending()
+	}
 	return mkID(tag, d.n)
+}
+
+func (d *memDict) writePending() {
+	if _, err := d.spill.Write(d.pending); err != nil {
+		d.fail(err)
+	}
+	d.fileOff += int64(len(d.pending))
+	d.pending = d.pending[:0]
 }
 
 // verify compares the spilled record at off with enc.
 func (d *memDict) verify(off int64, enc []byte) bool {
-	if err := d.w.Flush(); err != nil {
-		d.fail(err)
-		return false
-	}
 	var hdr [binary.MaxVarintLen64]byte
 	n := binary.PutUvarint(hdr[:], uint64(len(enc)))
 	need := n + len(enc)
-	if cap(d.scratch) < need {
-		d.scratch = make([]byte, need)
-	}
-	buf := d.scratch[:need]
-	if _, err := d.spill.ReadAt(buf, off); err != nil {
-		d.fail(err)
-		return false
+	var buf []byte
+	if off >= d.fileOff {
+		rel := int(off - d.fileOff)
+		if rel+need > len(d.pending) {
+			return false
+		}
+		buf = d.pending[rel : rel+need]
+	} else {
+		if cap(d.scratch) < need {
+			d.scratch = make([]byte, need)
+		}
+		buf = d.scratch[:need]
+		if _, err := d.spill.ReadAt(buf, off); err != nil {
+			d.fail(err)
+			return false
+		}
 	}
 	return bytes.Equal(buf[:n], hdr[:n]) && bytes.Equal(buf[n:], enc)
 }
@@ -219,11 +235,9 @@ func (d *memDict) quad(q *rdf.Quad, graph rdf.Term) ([4]TermID, error) {
 
 // finish flushes the spill file and rewinds it for reading.
 func (d *memDict) finish() error {
+	d.writePending()
 	if d.err != nil {
 		return d.err
-	}
-	if err := d.w.Flush(); err != nil {
-		return err
 	}
 	_, err := d.spill.Seek(0, io.SeekStart)
 	return err

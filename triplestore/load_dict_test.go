@@ -3,6 +3,7 @@ package triplestore
 import (
 	"crypto/sha256"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -20,6 +21,13 @@ func TestMemDict_LongTermsVerified(t *testing.T) {
 	ia, ib := d.id(a), d.id(b)
 	if ia == ib || d.id(a) != ia || d.id(b) != ib || d.err != nil {
 		t.Fatalf("ids %v %v, again %v %v, err %v", ia, ib, d.id(a), d.id(b), d.err)
+	}
+	// Push a's record out of the in-memory buffer into the spill file and look it up again.
+	for i := 0; i < 15000; i++ {
+		d.id(rdf.NewLiteral(fmt.Sprintf("%0100d", i)))
+	}
+	if d.fileOff == 0 || d.id(a) != ia || d.err != nil {
+		t.Fatalf("after spilling: fileOff %d, id %v (want %v), err %v", d.fileOff, d.id(a), ia, d.err)
 	}
 	// Forge a collision: make b's hash slot point at a's record.
 	enc := appendLiteralEnc(nil, b.Lexical, 0, "")

@@ -41,6 +41,16 @@ func TestSpace_Report(t *testing.T) {
 			}
 		}
 	}
+	if more := os.Getenv("UWP_SPACE_MORE"); more != "" {
+		src := LoadSource{Name: more, Format: rdf.NTriples, Open: func() (io.ReadCloser, error) { return os.Open(more) }}
+		st, err := s.Load(context.Background(), []LoadSource{src}, LoadOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		size, _ := s.Size()
+		t.Logf("incremental: %d more triples (%d new) in %v: %.0f triples/s; file now %.1f bytes/triple",
+			st.Statements, st.Added, st.Elapsed, float64(st.Statements)/st.Elapsed.Seconds(), float64(size)/(n+float64(st.Added)))
+	}
 	s.dbMu.RLock()
 	defer s.dbMu.RUnlock()
 	s.db.View(func(tx *bolt.Tx) error {

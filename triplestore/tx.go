@@ -24,7 +24,9 @@ type Tx struct {
 	// noWriteMu: the transaction was begun by Load, which holds writeMu itself.
 	noWriteMu bool
 
-	keyBuf, encBuf []byte
+	pendT2I map[string]TermID // term->id entries to write at Commit (see encID)
+
+	keyBuf, encBuf, idBuf []byte
 }
 
 func newTx(s *Store, btx *bolt.Tx) *Tx {
@@ -60,6 +62,12 @@ func (tx *Tx) Commit() error {
 	err := func() error {
 		if !tx.changed {
 			return nil
+		}
+		if err := tx.flushT2I(); err != nil {
+			return err
+		}
+		if err := tx.flushNamespaces(); err != nil {
+			return err
 		}
 		if err := tx.delta.flush(tx.st); err != nil {
 			return err
