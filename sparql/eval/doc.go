@@ -38,6 +38,16 @@
 // and FROM NAMED restricts the named graphs (either replaces the Dataset's defaults). A
 // triple in several merged graphs is returned once.
 //
+// # Adapting a store
+//
+// The bbolt store maps one to one: Match(ctx, p) is tx.Match(triplestore.Pattern(p)) wrapped
+// so that Quad converts [4]TermID to Quad (the iterator's own Err reports failures);
+// LookupID, Term and Estimate call the transaction's methods of the same names with the ID
+// types converted; NamedGraphs is tx.Graphs. For updates, Add/Remove write the quad in the
+// write transaction, CreateGraph may do nothing (the store has no empty graphs) and DropGraph
+// removes the graph's quads. The adapter lives above both packages (web or cmd), since sparql
+// must not import triplestore.
+//
 // # Caveats
 //
 //   - The context is checked every 1024 units of work (matched quads, joined or filtered
