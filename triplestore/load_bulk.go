@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"os"
 	"slices"
-	"strings"
 	"sync"
 	"time"
 
@@ -390,25 +389,31 @@ func writeDictionary(dict *memDict, send func([]blockPut) bool) error {
 	if err := push(blockPut{bucket: bktI2T, seq: dict.n}); err != nil {
 		return err
 	}
-	type kv struct {
-		k  string
-		id TermID
-	}
-	t2i := make([]kv, 0, len(dict.short)+len(dict.long))
-	for k, id := range dict.short {
-		t2i = append(t2i, kv{k, id})
-	}
-	for h, lt := range dict.long {
-		t2i = append(t2i, kv{string([]byte{encHashed}) + string(h[:]), lt.id})
-	}
-	dict.short, dict.long = nil, nil
-	slices.SortFunc(t2i, func(a, b kv) int { return strings.Compare(a.k, b.k) })
-	for _, x := range t2i {
-		if err := push(blockPut{bucket: bktT2I, key: []byte(x.k), value: binary.AppendUvarint(nil, uint64(x.id))}); err != nil {
+	// Short keys come sorted out of the table, hashed keys (0xFF prefix) sort after them.
+	short := dict.short.sorted()
+	for _, x := range short {
+		if err := push(blockPut{bucket: bktT2I, key: dict.short.key(x), value: binary.AppendUvarint(nil, uint64(x.id))}); err != nil {
 			return err
 		}
 	}
-	t2i = nil
+	short = nil
+	type kv struct {
+		k  [16]byte
+		id TermID
+	}
+	long := make([]kv, 0, len(dict.long))
+	for h, lt := range dict.long {
+		long = append(long, kv{h, lt.id})
+	}
+	dict.long = nil
+	slices.SortFunc(long, func(a, b kv) int { return bytes.Compare(a.k[:], b.k[:]) })
+	for _, x := range long {
+		key := append([]byte{encHashed}, x.k[:]...)
+		if err := push(blockPut{bucket: bktT2I, key: key, value: binary.AppendUvarint(nil, uint64(x.id))}); err != nil {
+			return err
+		}
+	}
+	long = nil
 	type nsv struct{ k, v []byte }
 	var nss []nsv
 	for name, id := range dict.nsIDs {

@@ -24,7 +24,7 @@ import (
 //     the stored enc (a collision fails the load with ErrHashCollision instead of merging two
 //     terms).
 type memDict struct {
-	short  map[string]TermID
+	short  *shortTable
 	long   map[[16]byte]longTerm
 	nsIDs  map[string]uint64
 	dts    map[rdf.IRI]TermID // datatype IRIs already in the dictionary
@@ -54,7 +54,7 @@ func newMemDict(dir string, blankSeq uint64) (*memDict, error) {
 		return nil, err
 	}
 	return &memDict{
-		short:    make(map[string]TermID, 1<<16),
+		short:    newShortTable(),
 		long:     make(map[[16]byte]longTerm, 1<<12),
 		nsIDs:    map[string]uint64{},
 		dts:      map[rdf.IRI]TermID{},
@@ -78,11 +78,11 @@ func (d *memDict) close() {
 func (d *memDict) lookupOrAdd(tag int) TermID {
 	enc := d.enc
 	if len(enc) <= maxDirectKey {
-		if id, ok := d.short[string(enc)]; ok {
+		if id, ok := d.short.get(enc); ok {
 			return id
 		}
 		id := d.add(tag, enc)
-		d.short[string(enc)] = id
+		d.short.put(enc, id)
 		return id
 	}
 	h := sha256.Sum256(enc)

@@ -42,3 +42,36 @@ func TestMemDict_LongTermsVerified(t *testing.T) {
 		t.Fatalf("forged collision: err = %v", d.err)
 	}
 }
+
+func TestShortTable_GetPutSorted(t *testing.T) {
+	tb := newShortTable()
+	want := map[string]TermID{}
+	for i := 0; i < 100000; i++ {
+		k := fmt.Sprintf("k%x", i*7919)
+		if i%3 == 0 {
+			k = string([]byte{byte(i), 0, byte(i >> 8)})
+		}
+		if _, ok := want[k]; ok {
+			continue
+		}
+		if _, ok := tb.get([]byte(k)); ok {
+			t.Fatalf("%q found before put", k)
+		}
+		want[k] = TermID(i + 1)
+		tb.put([]byte(k), TermID(i+1))
+	}
+	for k, id := range want {
+		if got, ok := tb.get([]byte(k)); !ok || got != id {
+			t.Fatalf("get(%q) = %v, %v; want %v", k, got, ok, id)
+		}
+	}
+	ss := tb.sorted()
+	if len(ss) != len(want) {
+		t.Fatalf("sorted has %d entries, want %d", len(ss), len(want))
+	}
+	for i := 1; i < len(ss); i++ {
+		if string(tb.key(ss[i-1])) >= string(tb.key(ss[i])) {
+			t.Fatalf("sorted out of order at %d", i)
+		}
+	}
+}
