@@ -75,4 +75,3 @@ func BenchmarkSPARQL_PointQuery(b *testing.B) {
 	ts := newTestServer(b, Config{}, cityData)
 	serveBench(b, ts, "/sparql?query="+q("SELECT ?l WHERE { <"+ts.URL+"/id/gent> <http://www.w3.org/2000/01/rdf-schema#label> ?l }"), "Accept", "application/sparql-results+json")
 }
-
