@@ -42,15 +42,19 @@ func (r slotRef) value(b Binding) ID {
 type bgpOp struct {
 	pats   []triplePat
 	bad    bool
-	orders map[string][]int       // by the seed's bound-slot mask
-	pats2  map[string][]triplePat // the patterns in that order
+	orders map[string][]int      // by the seed's bound-slot mask
+	pats2  map[string]orderedBGP // the patterns in that order
+
+	// filters are FILTER conjuncts pushed into the BGP: each is checked as soon as the
+	// variables it mentions that the BGP binds are bound.
+	filters []pushedFilter
 
 	lastOrder []int // for Profile: the order and estimates last chosen
 	lastEst   []uint64
 }
 
 func (q *query) compileBGP(b *algebra.BGP) (*bgpOp, error) {
-	op := &bgpOp{orders: map[string][]int{}, pats2: map[string][]triplePat{}}
+	op := &bgpOp{orders: map[string][]int{}, pats2: map[string]orderedBGP{}}
 	for _, t := range b.Triples {
 		var tp triplePat
 		for i, n := range []algebra.Node{t.S, t.P, t.O} {
@@ -82,19 +86,49 @@ func (op *bgpOp) maskKey(seed Binding) string {
 	return string(mask)
 }
 
+type pushedFilter struct {
+	f    exprFn
+	vars []int
+}
+
+// orderedBGP is a BGP's patterns in evaluation order, with the pushed filters to check
+// after each pattern.
+type orderedBGP struct {
+	pats   []triplePat
+	checks [][]exprFn
+}
+
 // ordered returns the patterns in the order chosen for seeds like this one.
-func (op *bgpOp) ordered(q *query, g graphs, seed Binding) []triplePat {
+func (op *bgpOp) ordered(q *query, g graphs, seed Binding) orderedBGP {
 	k := op.maskKey(seed)
-	if ps, ok := op.pats2[k]; ok {
-		return ps
+	if ob, ok := op.pats2[k]; ok {
+		return ob
 	}
 	order := op.order(q, g, seed, k)
-	ps := make([]triplePat, len(order))
+	ob := orderedBGP{pats: make([]triplePat, len(order))}
+	level := map[int]int{} // variable slot -> level that binds it
 	for i, j := range order {
-		ps[i] = op.pats[j]
+		ob.pats[i] = op.pats[j]
+		for _, r := range op.pats[j] {
+			if _, ok := level[r.v]; r.v >= 0 && !ok && seed[r.v] == 0 {
+				level[r.v] = i
+			}
+		}
 	}
-	op.pats2[k] = ps
-	return ps
+	if len(op.filters) > 0 {
+		ob.checks = make([][]exprFn, len(order))
+		for _, f := range op.filters {
+			at := 0
+			for _, v := range f.vars {
+				if l, ok := level[v]; ok && l > at {
+					at = l
+				}
+			}
+			ob.checks[at] = append(ob.checks[at], f.f)
+		}
+	}
+	op.pats2[k] = ob
+	return ob
 }
 
 func (op *bgpOp) order(q *query, g graphs, seed Binding, k string) []int {
@@ -165,8 +199,9 @@ func (q *query) evalBGP(op *bgpOp, e *env, seed Binding) rows {
 	if len(op.pats) == 0 {
 		return &sliceRows{rs: []Binding{seed}}
 	}
-	pats := op.ordered(q, e.active, seed)
-	it := &bgpRows{q: q, g: e.active, pats: pats}
+	ob := op.ordered(q, e.active, seed)
+	pats := ob.pats
+	it := &bgpRows{q: q, g: e.active, pats: pats, checks: ob.checks}
 	if len(pats) <= len(it.itersBuf) {
 		it.iters, it.at = it.itersBuf[:len(pats)], it.atBuf[:len(pats)]
 	} else {
@@ -183,6 +218,7 @@ type bgpRows struct {
 	q        *query
 	g        graphs
 	pats     []triplePat
+	checks   [][]exprFn // per level, nil without pushed filters
 	itersBuf [2]tripleIter
 	atBuf    [2]Binding
 	iters    []tripleIter
@@ -248,6 +284,17 @@ func (b *bgpRows) Next() bool {
 		}
 		if !ok {
 			continue
+		}
+		if b.checks != nil {
+			for _, f := range b.checks[b.lvl] {
+				if !ebv(f(out)) {
+					ok = false
+					break
+				}
+			}
+			if !ok {
+				continue
+			}
 		}
 		if b.lvl == last {
 			b.cur = out

@@ -129,8 +129,8 @@ func TestProfile_Explain(t *testing.T) {
 	want := `(slice 0 3 rows=3 calls=1
   (project (?a ?v) rows=3 calls=1
     (order 1 keys rows=3 calls=1
-      (filter (> ?v 5) rows=8 calls=1
-        (bgp rows=19 calls=1
+      (filter (> ?v 5) rows=8 calls=1 pushed
+        (bgp rows=8 calls=1
           (triple ?a <http://ex/p> ?b) est=20
           (triple ?b <http://ex/v> ?v) est=20
 `

@@ -14,11 +14,29 @@ func ebv(t rdf.Term, err error) bool {
 // evalFilter implements https://www.w3.org/TR/sparql11-query/#defn_algFilter: the solutions
 // for which every expression has effective boolean value true (an error counts as false).
 func (q *query) evalFilter(o *algebra.Filter, e *env, seed Binding) rows {
-	fs := make([]exprFn, len(o.Exprs))
-	for i, x := range o.Exprs {
-		fs[i] = q.compileExpr(x, e)
+	var fs []exprFn
+	var in rows
+	if pf, ok := q.pushFilter(o, e); ok {
+		in = q.profiled(o.Op, func() rows { return q.evalBGP(pf.bgp, e, seed) })
+		if p := q.opts.Profile; p != nil {
+			p.get(o).Pushed = true
+			if s := p.get(o.Op); s.Order == nil {
+				s.Order, s.Estimates = pf.bgp.lastOrder, pf.bgp.lastEst
+			}
+		}
+		if len(pf.rest) == 0 {
+			return in
+		}
+		for _, x := range pf.rest {
+			fs = append(fs, q.compileExpr(x, e)) // EXISTS depends on the active graph
+		}
+	} else {
+		fs = make([]exprFn, len(o.Exprs))
+		for i, x := range o.Exprs {
+			fs[i] = q.compileExpr(x, e)
+		}
+		in = q.eval(o.Op, e, seed)
 	}
-	in := q.eval(o.Op, e, seed)
 	return &funcRows{
 		next: func() (Binding, error) {
 		outer:
@@ -215,4 +233,95 @@ func (q *query) evalSlice(o *algebra.Slice, e *env, seed Binding) rows {
 		},
 		close: in.Close,
 	}
+}
+
+// pushed is a Filter over BGPs evaluated as one BGP with the filter's conjuncts checked
+// inside its nested loops; rest are the conjuncts that must wait for whole solutions
+// (those with EXISTS, which sees every variable of the solution).
+type pushed struct {
+	bgp  *bgpOp
+	rest []algebra.Expr
+}
+
+// pushFilter prepares Filter(BGP) and Filter(Join(BGP, ...)) for filter pushdown: a join of
+// BGPs is the BGP of all their triple patterns, and a conjunct that only mentions variables
+// bound so far (or never bound by the BGP) has the same value at every later step, so it can
+// be checked as early as its variables are bound.
+func (q *query) pushFilter(o *algebra.Filter, e *env) (*pushed, bool) {
+	if c, ok := q.compiled[o]; ok {
+		p, ok := c.(*pushed)
+		return p, ok
+	}
+	var triples []algebra.Triple
+	var flatten func(op algebra.Op) bool
+	flatten = func(op algebra.Op) bool {
+		switch x := op.(type) {
+		case *algebra.BGP:
+			triples = append(triples, x.Triples...)
+			return true
+		case *algebra.Join:
+			return flatten(x.Left) && flatten(x.Right)
+		}
+		return false
+	}
+	if !flatten(o.Op) || len(triples) == 0 {
+		q.compiled[o] = false
+		return nil, false
+	}
+	bgp, err := q.compileBGP(&algebra.BGP{Triples: triples})
+	if err != nil {
+		q.compiled[o] = false
+		return nil, false
+	}
+	p := &pushed{bgp: bgp}
+	var conj []algebra.Expr
+	var split func(x algebra.Expr)
+	split = func(x algebra.Expr) {
+		if c, ok := x.(*algebra.ExprCall); ok && c.Name == "&&" && len(c.Args) == 2 {
+			split(c.Args[0])
+			split(c.Args[1])
+			return
+		}
+		conj = append(conj, x)
+	}
+	for _, x := range o.Exprs {
+		split(x)
+	}
+	for _, x := range conj {
+		vars, exists := exprVars(x)
+		if exists {
+			p.rest = append(p.rest, x)
+			continue
+		}
+		pf := pushedFilter{f: q.compileExpr(x, e)}
+		for _, v := range vars {
+			pf.vars = append(pf.vars, q.slot(v))
+		}
+		bgp.filters = append(bgp.filters, pf)
+	}
+	q.compiled[o] = p
+	return p, true
+}
+
+// exprVars lists the variables of an expression and reports whether it holds EXISTS.
+func exprVars(x algebra.Expr) (vars []algebra.Var, exists bool) {
+	var walk func(x algebra.Expr)
+	walk = func(x algebra.Expr) {
+		switch x := x.(type) {
+		case *algebra.ExprVar:
+			vars = append(vars, x.Var)
+		case *algebra.ExprCall:
+			for _, a := range x.Args {
+				walk(a)
+			}
+		case *algebra.ExprFunc:
+			for _, a := range x.Args {
+				walk(a)
+			}
+		case *algebra.ExprExists, *algebra.ExprAgg:
+			exists = true
+		}
+	}
+	walk(x)
+	return vars, exists
 }

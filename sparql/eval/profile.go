@@ -23,6 +23,9 @@ type Profile struct {
 // first evaluation.
 type OpStats struct {
 	Calls, Rows int64
+	// Pushed is set on a Filter whose conjuncts were checked inside the nested loops of the
+	// BGP below it (that BGP's figures then count the filtered solutions).
+	Pushed bool
 	Order       []int
 	Estimates   []uint64
 }
@@ -76,7 +79,11 @@ func (p *Profile) explain(b *strings.Builder, op algebra.Op, depth int) {
 	ind := strings.Repeat("  ", depth)
 	s := p.Stats(op)
 	head, kids := describeOp(op)
-	fmt.Fprintf(b, "%s(%s rows=%d calls=%d\n", ind, head, s.Rows, s.Calls)
+	pushed := ""
+	if s.Pushed {
+		pushed = " pushed"
+	}
+	fmt.Fprintf(b, "%s(%s rows=%d calls=%d%s\n", ind, head, s.Rows, s.Calls, pushed)
 	if bgp, ok := op.(*algebra.BGP); ok {
 		order := s.Order
 		if order == nil {
