@@ -65,7 +65,14 @@ func (p *Pseudonymizer) Token(d Domain, value string) string {
 	p.mac.Reset()
 	p.mac.Write(p.buf)
 	p.sum = p.mac.Sum(p.sum[:0])
-	return strings.ToLower(b32.EncodeToString(p.sum[:20]))
+	var out [32]byte
+	b32.Encode(out[:], p.sum[:20])
+	for i, c := range out {
+		if 'A' <= c && c <= 'Z' {
+			out[i] = c + 'a' - 'A'
+		}
+	}
+	return string(out[:])
 }
 
 // Normalise is what Token hashes: surrounding space trimmed, inner runs of space collapsed

@@ -81,7 +81,10 @@ type Reader struct {
 
 	lastOrder, lastOrderIRI string
 	lastBuyer, lastBuyerIRI string
-	lastDescribed           string
+	lastDescribed           [5]string
+	lastBuyerDom            pseudo.Domain
+	lits                    map[rdf.Literal]rdf.Term // boxed literals that repeat (currencies, times, years)
+	acts                    map[string]rdf.Term      // activity IRIs by event id
 	total                   orderTotal
 	processed               rdf.Literal
 	lastBuyerTerm           rdf.Term
@@ -259,8 +262,8 @@ func (r *Reader) row(line int) error {
 		if key == "" {
 			key, dom = v[fBuyerID], pseudo.Participant+pseudo.Domain("/"+vendor)
 		}
-		if string(dom)+"|"+key != r.lastBuyer {
-			r.lastBuyer = string(dom) + "|" + key
+		if dom != r.lastBuyerDom || key != r.lastBuyer {
+			r.lastBuyerDom, r.lastBuyer = dom, key
 			r.lastBuyerIRI = base + "participant/" + r.ps.Token(dom, key)
 		}
 		buyer = r.lastBuyerTerm
@@ -274,7 +277,7 @@ func (r *Reader) row(line int) error {
 	r.add(tx, ns.Type, ns.CPTransactie)
 	r.add(tx, ns.CPTransactieTicket, tk)
 	if sale != "" {
-		r.add(tx, ns.CPTransactieTijdstip, rdf.NewTypedLiteral(sale, ns.XSDDateTime))
+		r.add(tx, ns.CPTransactieTijdstip, r.lit(sale, ns.XSDDateTime))
 	}
 	if buyer != nil {
 		r.add(tx, ns.CPTransactieAangekocht, buyer)
@@ -287,10 +290,10 @@ func (r *Reader) row(line int) error {
 		amt := rdf.Term(rdf.IRI(tkIRI + "#prijs"))
 		r.add(tk, ns.SchemaPrice, amt)
 		r.add(amt, ns.Type, ns.SchemaMonetaryAmount)
-		r.add(amt, ns.SchemaValue, rdf.NewTypedLiteral(price, ns.XSDDecimal))
-		r.add(amt, ns.SchemaCurrency, rdf.NewLiteral(currency))
+		r.add(amt, ns.SchemaValue, r.lit(price, ns.XSDDecimal))
+		r.add(amt, ns.SchemaCurrency, r.lit(currency, ns.XSDString))
 		if cat := v[fPriceCat]; cat != "" {
-			r.add(amt, ns.SchemaName, rdf.NewLiteral(cat))
+			r.add(amt, ns.SchemaName, r.lit(cat, ns.XSDString))
 		}
 	}
 	if start != "" {
@@ -301,8 +304,9 @@ func (r *Reader) row(line int) error {
 
 	// Participant, reduced to birth year (or age band) and postal code; described once per
 	// run of rows with the same buyer (an order's tickets follow each other).
-	if buyer != nil && r.lastDescribed != r.lastBuyer+"|"+v[fBirth]+v[fBirthYear]+"|"+v[fPostal]+"|"+v[fCountry] {
-		r.lastDescribed = r.lastBuyer + "|" + v[fBirth] + v[fBirthYear] + "|" + v[fPostal] + "|" + v[fCountry]
+	desc := [...]string{r.lastBuyerIRI, v[fBirth], v[fBirthYear], v[fPostal], v[fCountry]}
+	if buyer != nil && desc != r.lastDescribed {
+		r.lastDescribed = desc
 		r.participant(r.lastBuyerIRI, buyer, birthYear, v[fPostal], v[fCountry])
 	}
 
@@ -310,7 +314,7 @@ func (r *Reader) row(line int) error {
 	if buyer != nil && status != "cancelled" && status != "refunded" {
 		dIRI := base + "deelname/" + ticketTok
 		d := rdf.Term(rdf.IRI(dIRI))
-		act := rdf.Term(rdf.IRI(strings.Replace(r.m.Activity, "{event_id}", url.PathEscape(v[fEvent]), 1)))
+		act := r.activity(v[fEvent])
 		r.add(d, ns.Type, ns.CPDeelname)
 		r.add(d, ns.CPDeelnameActiviteit, act)
 		r.add(d, ns.CPDeelnameParticipant, buyer)
@@ -330,11 +334,38 @@ func (r *Reader) row(line int) error {
 	return nil
 }
 
+// lit boxes a literal once: exports repeat currencies, dates and years on every row, and
+// boxing a Literal into an rdf.Term allocates.
+func (r *Reader) lit(lex string, dt rdf.IRI) rdf.Term {
+	l := rdf.Literal{Lexical: lex, Datatype: dt}
+	if t, ok := r.lits[l]; ok {
+		return t
+	}
+	if r.lits == nil || len(r.lits) > 4096 {
+		r.lits = make(map[rdf.Literal]rdf.Term, 256)
+	}
+	t := rdf.Term(l)
+	r.lits[l] = t
+	return t
+}
+
+func (r *Reader) activity(event string) rdf.Term {
+	if t, ok := r.acts[event]; ok {
+		return t
+	}
+	if r.acts == nil || len(r.acts) > 4096 {
+		r.acts = make(map[string]rdf.Term, 64)
+	}
+	t := rdf.Term(rdf.IRI(strings.Replace(r.m.Activity, "{event_id}", url.PathEscape(event), 1)))
+	r.acts[event] = t
+	return t
+}
+
 func (r *Reader) period(p rdf.Term, start, end string) {
 	r.add(p, ns.Type, ns.PeriodOfTime)
-	r.add(p, ns.StartTime, rdf.NewTypedLiteral(start, ns.XSDDateTime))
+	r.add(p, ns.StartTime, r.lit(start, ns.XSDDateTime))
 	if end != "" {
-		r.add(p, ns.EndTime, rdf.NewTypedLiteral(end, ns.XSDDateTime))
+		r.add(p, ns.EndTime, r.lit(end, ns.XSDDateTime))
 	}
 }
 
@@ -361,7 +392,7 @@ func (r *Reader) participant(pIRI string, p rdf.Term, birthYear int, postal, cou
 		if r.opts.AgeBand {
 			r.add(p, ns.SchemaTypicalAgeRange, rdf.NewLiteral(pseudo.AgeBand(birthYear, r.now)))
 		} else {
-			r.add(p, ns.PlatformGeboortejaar, rdf.NewTypedLiteral(itoa4(birthYear), ns.XSDGYear))
+			r.add(p, ns.PlatformGeboortejaar, r.lit(itoa4(birthYear), ns.XSDGYear))
 		}
 	}
 	code := ""
@@ -376,13 +407,13 @@ func (r *Reader) participant(pIRI string, p rdf.Term, birthYear int, postal, cou
 	adr := rdf.Term(rdf.IRI(pIRI + "#adres"))
 	r.add(p, ns.LOCNAddress, adr)
 	r.add(adr, ns.Type, ns.LOCNAddressClass)
-	r.add(adr, ns.LOCNPostCode, rdf.NewLiteral(code))
+	r.add(adr, ns.LOCNPostCode, r.lit(code, ns.XSDString))
 	cc := strings.ToUpper(strings.TrimSpace(country))
 	if cc == "" {
 		cc = "BE"
 	}
 	if len(cc) == 2 {
-		r.add(adr, ns.LOCNAdminUnitL1, rdf.NewLiteral(cc))
+		r.add(adr, ns.LOCNAdminUnitL1, r.lit(cc, ns.XSDString))
 	}
 }
 
