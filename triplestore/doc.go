@@ -21,7 +21,18 @@
 // osp for the default graph and spog, posg, ospg, gspo, gpos, gosp for named graphs (the
 // layout Oxigraph uses). Each index is a sorted sequence of ID tuples cut into blocks of up
 // to a few hundred tuples, delta-compressed with varints (see block.go): one bbolt key per
-// block instead of one per quad is what keeps the file small.
+// block instead of one per quad is what keeps the file small. Literals of 96 bytes and more
+// are stored DEFLATE-compressed (see compress.go). On the BSBM and events benchmark data
+// (about 1M and 10M triples) a bulk-loaded file takes about 57 bytes per triple.
+//
+// # Loading
+//
+// Load into an EMPTY store builds a new file next to the store (in-memory dictionary with
+// spill file, sorted runs in TempDir, k-way merge, key-order appends in bounded bbolt
+// transactions) and renames it over the old file only when complete; on any error the old
+// file is untouched. Load into a non-empty store runs in ONE write transaction (sorted batch
+// inserts; term->id and namespace entries are written at commit in key order). Both are
+// atomic.
 //
 // # Blank nodes
 //

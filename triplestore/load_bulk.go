@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"slices"
 	"sync"
 	"time"
@@ -95,6 +96,9 @@ func (s *Store) bulkLoad(ctx context.Context, batches <-chan chan parsed, srcs [
 	}
 	if sortErr != nil {
 		return st, fmt.Errorf("triplestore: spilling sorted runs: %w", sortErr)
+	}
+	if st.Statements == 0 {
+		return st, nil // nothing to load: leave the (empty) store and its version alone
 	}
 	if err := rs.add(buf, false); err != nil {
 		return st, err
@@ -445,6 +449,9 @@ func (s *Store) swapFile(tmp string, dataVersion uint64) error {
 	}
 	s.db = nil
 	renameErr := os.Rename(tmp, s.path)
+	if renameErr == nil {
+		renameErr = syncDir(filepath.Dir(s.path))
+	}
 	db, err := s.openDB(s.path)
 	if err != nil {
 		return errors.Join(renameErr, err)
@@ -456,4 +463,14 @@ func (s *Store) swapFile(tmp string, dataVersion uint64) error {
 	}
 	s.dataVersion.Store(dataVersion)
 	return nil
+}
+
+// syncDir makes a rename in dir durable.
+func syncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	return d.Sync()
 }

@@ -95,9 +95,13 @@ func TestLoad_BulkMatchesIncremental(t *testing.T) {
 	// Bulk path, with tiny chunks and runs so that chunking, spilling and merging all happen.
 	bulk := openTemp(t)
 	defer bulk.Close()
+	v0 := bulk.DataVersion()
 	st := mustLoad(t, bulk, LoadOptions{ChunkSize: 4096, RunQuads: 500, TempDir: t.TempDir()}, stringSource("a.nt", rdf.NTriples, text))
 	if !st.Bulk || st.Statements != 3000 {
 		t.Fatalf("bulk load stats %+v", st)
+	}
+	if bulk.DataVersion() != v0+1 {
+		t.Fatalf("DataVersion after a bulk load = %d, want %d", bulk.DataVersion(), v0+1)
 	}
 	// Incremental path: make the store non-empty first.
 	incr := openTemp(t)
@@ -106,7 +110,11 @@ func TestLoad_BulkMatchesIncremental(t *testing.T) {
 	if err := incr.Update(func(tx *Tx) error { _, err := tx.Add(seed); return err }); err != nil {
 		t.Fatal(err)
 	}
+	v1 := incr.DataVersion()
 	st2 := mustLoad(t, incr, LoadOptions{ChunkSize: 4096}, stringSource("a.nt", rdf.NTriples, text))
+	if incr.DataVersion() != v1+1 {
+		t.Fatalf("DataVersion after an incremental load = %d, want %d", incr.DataVersion(), v1+1)
+	}
 	if st2.Bulk || st2.Added != st.Added {
 		t.Fatalf("incremental stats %+v, bulk %+v", st2, st)
 	}
