@@ -70,12 +70,10 @@ const (
 	XSDGYear    = xsd.GYear
 	XSDDateTime = rdf.XSDDateTime
 	XSDDecimal  = rdf.XSDDecimal
-	XSDInteger  = rdf.XSDInteger
 	XSDString   = rdf.XSDString
 
 	E7Activity         = cidoc.E7Activity
 	E92SpacetimeVolume = cidoc.E92SpacetimeVolume
-	P4HasTimeSpan      = cidoc.P4HasTimeSpan
 	P14CarriedOutBy    = cidoc.P14CarriedOutBy
 	P160Temporal       = cidoc.P160HasTemporalProjection
 	P161Spatial        = cidoc.P161HasSpatialProjection
@@ -89,13 +87,8 @@ const (
 	DCType        = dcterms.Type
 	DCCreated     = dcterms.Created
 	DCModified    = dcterms.Modified
-	DCIssued      = dcterms.Issued
 	DCLocation    = dcterms.Location
-	DCPublisher   = dcterms.Publisher
 	DCCreator     = dcterms.Creator
-	DCSource      = dcterms.Source
-	DCIdentifier  = dcterms.Identifier
-	DCConformsTo  = dcterms.ConformsTo
 
 	CPThema                        = cp.Thema
 	CPRuimtetijd                   = cp.Ruimtetijd
@@ -110,24 +103,20 @@ const (
 	CPOrganisator                  = cp.Organisator
 	CPRealisatorNaam               = cp.RealisatorNaam
 
-	CPTransactie              = cp.Transactie
-	CPTicket                  = cp.Ticket
-	CPDeelname                = cp.Deelname
-	CPParticipant             = cp.Participant
-	CPSocioKenmerk            = cp.SociodemografischKenmerk
-	CPTransactieTijdstip      = cp.TransactieTijdstip
-	CPTransactieTicket        = cp.TransactieTicket
-	CPTransactieAangekocht    = cp.TransactieAangekochtDoor
-	CPGeefRechtOp             = cp.Geefrechtop
-	CPTicketTransactie        = cp.TicketTransactie
-	CPTicketGeldigheid        = cp.TicketGeldigheid
-	CPDeelnameActiviteit      = cp.DeelnameActiviteit
-	CPDeelnameParticipant     = cp.DeelnameParticipant
-	CPDeelnameTijdstip        = cp.DeelnameTijdstip
-	CPTransactieProp          = cp.TransactieProp
-	CPSocioLocatie            = cp.SociodemografischKenmerkLocatie
-	CPParticipantNeemtDeelAan = cp.ParticipantNeemtDeelAan
-	CPParticipantHeeftProfiel = cp.ParticipantHeeftProfiel
+	CPTransactie           = cp.Transactie
+	CPTicket               = cp.Ticket
+	CPDeelname             = cp.Deelname
+	CPParticipant          = cp.Participant
+	CPTransactieTijdstip   = cp.TransactieTijdstip
+	CPTransactieTicket     = cp.TransactieTicket
+	CPTransactieAangekocht = cp.TransactieAangekochtDoor
+	CPGeefRechtOp          = cp.Geefrechtop
+	CPTicketTransactie     = cp.TicketTransactie
+	CPTicketGeldigheid     = cp.TicketGeldigheid
+	CPDeelnameActiviteit   = cp.DeelnameActiviteit
+	CPDeelnameParticipant  = cp.DeelnameParticipant
+	CPDeelnameTijdstip     = cp.DeelnameTijdstip
+	CPTransactieProp       = cp.TransactieProp
 
 	SchemaContactPoint              = schema.ContactPointProp
 	SchemaContactPointClass         = schema.ContactPoint
@@ -184,27 +173,12 @@ const (
 	SKOSNotation           = skos.Notation
 	SKOSPrefLabel          = skos.PrefLabel
 
-	PROVAtLocation                = prov.AtLocation
-	PROVInvalidatedAt             = prov.InvalidatedAtTime
-	PROVWasGeneratedBy            = prov.WasGeneratedBy
-	PROVActivity                  = prov.Activity
-	PROVStartedAtTime             = prov.StartedAtTime
-	PROVEndedAtTime               = prov.EndedAtTime
-	PROVUsed                      = prov.Used
-	PROVWasAssociatedWith         = prov.WasAssociatedWith
-	PROVWasAttributedTo           = prov.WasAttributedTo
-	PROVEntity                    = prov.Entity
-	PROVSoftwareAgent             = prov.SoftwareAgent
-	PROVValue             rdf.IRI = PROV + "value"
+	PROVAtLocation    = prov.AtLocation
+	PROVInvalidatedAt = prov.InvalidatedAtTime
 
-	DCATKeyword             = dcat.Keyword
-	DCATDataset             = dcat.Dataset
-	DCATCatalog             = dcat.Catalog
-	DCATDatasetProp         = dcat.DatasetProp
-	FOAFHomepage            = foaf.Homepage
-	OWLSameAs               = owl.SameAs
-	VoidTriples     rdf.IRI = "http://rdfs.org/ns/void#triples"
-	VoidEntities    rdf.IRI = "http://rdfs.org/ns/void#entities"
+	DCATKeyword  = dcat.Keyword
+	FOAFHomepage = foaf.Homepage
+	OWLSameAs    = owl.SameAs
 
 	PlatformVirtueleLocatie = platform.VirtueleLocatie
 	PlatformGeboortejaar    = platform.Geboortejaar
@@ -218,7 +192,5 @@ const (
 
 // Participation terms used by the ticketing adapter.
 const (
-	SchemaName                 = schema.Name
-	CPParticipantProfiel       = cp.ParticipantProfiel
-	CPProfielSociodemografisch = cp.ParticipantProfielSociodemografisch
+	SchemaName = schema.Name
 )
