@@ -87,7 +87,7 @@ func TestLoadExpectedFailures(t *testing.T) {
 func TestSuite_Counts(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "x.txt")
 	os.WriteFile(path, []byte("http://ex/bad # known\n"), 0o644)
-	s := NewSuite(t, "demo", path)
+	s := NewSuite(t, "rdftest self-test", path)
 	s.Run(t, Test{IRI: "http://ex/good", Name: "good"}, func(Test) error { return nil })
 	s.Run(t, Test{IRI: "http://ex/bad", Name: "bad"}, func(Test) error { return errors.New("fails as listed") })
 	if p, f := s.Counts(); p != 1 || f != 1 {
