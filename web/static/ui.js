@@ -130,5 +130,7 @@
     b.addEventListener("click", () => { q.value = b.dataset.query; updateDownload(); run(); });
   }
   updateDownload();
+  // /?query=...&run=1 runs the query at once (links from pages, and the browser test).
+  if (new URLSearchParams(location.search).get("run") === "1") run();
   document.body.dataset.ready = "1";
 })();
