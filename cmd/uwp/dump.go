@@ -11,6 +11,7 @@ import (
 	"github.com/uitwisselingsplatform/uwp/rdf"
 	"github.com/uitwisselingsplatform/uwp/rdf/formats"
 	"github.com/uitwisselingsplatform/uwp/triplestore"
+	"github.com/uitwisselingsplatform/uwp/vocab"
 )
 
 func init() {
@@ -53,7 +54,7 @@ func runDump(ctx context.Context, cfg *viper.Viper, args []string, e *env) error
 	}
 	defer s.Close()
 	out := bufio.NewWriterSize(e.stdout, 1<<16)
-	w, err := formats.NewWriter(f, out, rdf.WriteOptions{Stream: true, Prefixes: defaultPrefixes})
+	w, err := formats.NewWriter(f, out, rdf.WriteOptions{Stream: true, Prefixes: vocab.Namespaces})
 	if err != nil {
 		return err
 	}

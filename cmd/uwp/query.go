@@ -21,6 +21,7 @@ import (
 	"github.com/uitwisselingsplatform/uwp/sparql/results"
 	"github.com/uitwisselingsplatform/uwp/sparql/syntax"
 	"github.com/uitwisselingsplatform/uwp/triplestore"
+	"github.com/uitwisselingsplatform/uwp/vocab"
 )
 
 func init() {
@@ -142,7 +143,7 @@ func runQuery(ctx context.Context, cfg *viper.Viper, args []string, e *env) erro
 
 // chooseQueryFormat picks the output syntax for the query form from --format (or the default).
 func chooseQueryFormat(f *sparql.Format, form syntax.Form, name string, tty bool) error {
-	f.RDFOptions = rdf.WriteOptions{Prefixes: defaultPrefixes}
+	f.RDFOptions = rdf.WriteOptions{Prefixes: vocab.Namespaces}
 	switch form {
 	case syntax.Select, syntax.Ask:
 		switch {
