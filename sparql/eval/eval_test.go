@@ -116,6 +116,16 @@ func TestQuery_UnionDefaultGraph(t *testing.T) {
 	if err != nil || len(from) != 1 {
 		t.Fatalf("FROM two graphs: %v, %v", from, err)
 	}
+	for i := 0; i < 30; i++ { // enough to leave the small linear duplicate check
+		o := rdf.NewLiteral(fmt.Sprint("v", i))
+		d.Add(rdf.Quad{Subject: s, Predicate: p, Object: o, Graph: rdf.IRI("http://ex/g1")})
+		d.Add(rdf.Quad{Subject: s, Predicate: p, Object: o, Graph: rdf.IRI("http://ex/g2")})
+		d.Add(rdf.Quad{Subject: s, Predicate: p, Object: o})
+	}
+	union, err = run(t, context.Background(), d, q, eval.Options{UnionDefaultGraph: true})
+	if err != nil || len(union) != 32 {
+		t.Fatalf("union default graph: %d solutions, %v; want 32", len(union), err)
+	}
 }
 
 func TestProfile_Explain(t *testing.T) {

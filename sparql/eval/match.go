@@ -4,14 +4,17 @@ package eval
 // several graphs (FROM with several IRIs, the union default graph) a triple in more than
 // one of them is returned once, as the merge of RDF graphs is a set.
 type tripleIter struct {
-	q    *query
-	g    graphs
-	p    Pattern
-	it   QuadIter
-	next int
-	seen map[[3]ID]struct{}
-	cur  Quad
-	err  error
+	q     *query
+	g     graphs
+	p     Pattern
+	it    QuadIter
+	next  int
+	dedup bool
+	few   [8][3]ID // the first triples seen, searched linearly (most matches are small)
+	nfew  int
+	seen  map[[3]ID]struct{}
+	cur   Quad
+	err   error
 }
 
 func (q *query) match(g graphs, p Pattern) *tripleIter {
@@ -30,9 +33,7 @@ func (q *query) initMatch(t *tripleIter, g graphs, p Pattern) {
 			return
 		}
 	}
-	if g.all || len(g.ids) > 1 {
-		t.seen = map[[3]ID]struct{}{}
-	}
+	t.dedup = g.all || len(g.ids) > 1
 }
 
 func (t *tripleIter) Next() bool {
@@ -62,12 +63,8 @@ func (t *tripleIter) Next() bool {
 			continue
 		}
 		t.cur = t.it.Quad()
-		if t.seen != nil {
-			k := [3]ID{t.cur[0], t.cur[1], t.cur[2]}
-			if _, dup := t.seen[k]; dup {
-				continue
-			}
-			t.seen[k] = struct{}{}
+		if t.dedup && t.dup([3]ID{t.cur[0], t.cur[1], t.cur[2]}) {
+			continue
 		}
 		return true
 	}
@@ -101,4 +98,27 @@ func (q *query) estimate(g graphs, p Pattern) uint64 {
 		sum += n
 	}
 	return sum
+}
+
+// dup reports whether k was seen before, and records it.
+func (t *tripleIter) dup(k [3]ID) bool {
+	for i := 0; i < t.nfew; i++ {
+		if t.few[i] == k {
+			return true
+		}
+	}
+	if t.seen != nil {
+		if _, ok := t.seen[k]; ok {
+			return true
+		}
+		t.seen[k] = struct{}{}
+		return false
+	}
+	if t.nfew < len(t.few) {
+		t.few[t.nfew] = k
+		t.nfew++
+		return false
+	}
+	t.seen = map[[3]ID]struct{}{k: {}}
+	return false
 }

@@ -25,9 +25,9 @@ type OpStats struct {
 	Calls, Rows int64
 	// Pushed is set on a Filter whose conjuncts were checked inside the nested loops of the
 	// BGP below it (that BGP's figures then count the filtered solutions).
-	Pushed bool
-	Order       []int
-	Estimates   []uint64
+	Pushed    bool
+	Order     []int
+	Estimates []uint64
 }
 
 // Stats returns the figures of op (zero when it was never evaluated).
