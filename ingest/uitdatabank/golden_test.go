@@ -32,6 +32,8 @@ var placeholders = map[string]string{
 	"%{organizerId}": "5e0c3a4e-8d66-4fd7-a5d0-a3a5ab2e6a9b",
 	"%{imageId}":     "9bd3f3d1-8f8a-4b1e-9e58-0f7f2a8e2c11",
 	"%{imageUrl}":    "https://images.uitdatabank.dev/9bd3f3d1-8f8a-4b1e-9e58-0f7f2a8e2c11.jpeg",
+	"%{imageId1}":    "1c6a7ac8-4d1b-4d77-9a2e-9a5c0b0e0001",
+	"%{imageId2}":    "1c6a7ac8-4d1b-4d77-9a2e-9a5c0b0e0002",
 	"%{name}":        "testplaats",
 }
 
@@ -50,9 +52,28 @@ func fill(s string) string {
 	return s
 }
 
+// expectedFailures reads testdata/golden-expected-failures.txt: name # reason per line.
+func expectedFailures(t *testing.T) map[string]string {
+	t.Helper()
+	b, err := os.ReadFile("testdata/golden-expected-failures.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := map[string]string{}
+	for _, line := range strings.Split(string(b), "\n") {
+		if line = strings.TrimSpace(line); line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		name, reason, _ := strings.Cut(line, " # ")
+		m[strings.TrimSpace(name)] = reason
+	}
+	return m
+}
+
 func TestGolden_Publiq(t *testing.T) {
 	root := shared.Dir(t, "uitdatabank/rdf-examples")
-	var pass, noInput int
+	expected := expectedFailures(t)
+	var pass, fail, noInput int
 	for _, kind := range []Kind{KindEvent, KindPlace, KindOrganizer} {
 		ttls, _ := filepath.Glob(filepath.Join(root, kind.path(), "*.ttl"))
 		for _, ttl := range ttls {
@@ -63,8 +84,15 @@ func TestGolden_Publiq(t *testing.T) {
 			}
 			body, err := os.ReadFile(filepath.Join(root, kind.path(), in+".json"))
 			if os.IsNotExist(err) {
-				noInput++ // organizers and some places are made in feature files, not from JSON
-				continue
+				// Organizers and one place are made in feature files: use our reconstruction.
+				body, err = os.ReadFile(filepath.Join("testdata/publiq-inputs", in+".json"))
+				if os.IsNotExist(err) {
+					noInput++
+					continue
+				}
+			}
+			if err != nil {
+				t.Fatal(err)
 			}
 			t.Run(name, func(t *testing.T) {
 				got := convertFixture(t, kind, body)
@@ -79,16 +107,25 @@ func TestGolden_Publiq(t *testing.T) {
 					}
 				}
 				g, w := normalise(got), normalise(want)
-				if !rdf.Isomorphic(g, w) {
+				iso := rdf.Isomorphic(g, w)
+				reason, listed := expected[name]
+				switch {
+				case iso && listed:
+					t.Errorf("listed as an expected failure (%s) but now isomorphic: remove it from the list", reason)
+				case !iso && listed:
+					fail++
+					t.Logf("expected failure: %s", reason)
+				case !iso:
+					fail++
 					t.Errorf("not isomorphic to %s:\n%s", ttl, rdf.Diff(g, w))
-					return
+				default:
+					pass++
 				}
-				pass++
 			})
 		}
 	}
-	t.Logf("publiq golden pairs: %d passed, %d without JSON input", pass, noInput)
-	if pass < 20 {
+	t.Logf("publiq golden pairs: %d passed, %d failed (%d expected), %d without input", pass, fail, len(expected), noInput)
+	if pass < 25 {
 		t.Errorf("only %d golden pairs compared", pass)
 	}
 }
@@ -99,10 +136,7 @@ func convertFixture(t *testing.T, kind Kind, body []byte) []rdf.Quad {
 	if err := json.Unmarshal([]byte(fill(string(body))), &doc); err != nil {
 		t.Fatal(err)
 	}
-	id := "%{eventId}"
-	if kind == KindPlace {
-		id = "%{placeId}"
-	}
+	id := map[Kind]string{KindEvent: "%{eventId}", KindPlace: "%{placeId}", KindOrganizer: "%{organizerId}"}[kind]
 	doc["@id"] = fill("%{baseUrl}/" + kind.path() + "/" + id)
 	if addr, ok := doc["address"].(map[string]any); ok {
 		for _, a := range addr {
@@ -130,8 +164,8 @@ func readTurtle(t *testing.T, path string) []rdf.Quad {
 		t.Fatal(err)
 	}
 	src := fill(string(b))
-	// Hash placeholders of the fixtures become a recognisable hex-free token.
-	src = regexp.MustCompile(`%\{\w+\}`).ReplaceAllString(src, "placeholder")
+	// Hash placeholders of the fixtures become recognisable tokens, distinct per placeholder.
+	src = regexp.MustCompile(`%\{(\w+)\}`).ReplaceAllString(src, "placeholder$1")
 	r := turtle.NewReader(strings.NewReader(src), rdf.ReadOptions{File: path})
 	var qs []rdf.Quad
 	for {
@@ -146,7 +180,7 @@ func readTurtle(t *testing.T, path string) []rdf.Quad {
 	}
 }
 
-var hashed = regexp.MustCompile(`^(.*#[A-Za-z0-9_]+)-([0-9a-f]{8}|placeholder)$`)
+var hashed = regexp.MustCompile(`^(.*#[A-Za-z0-9_]+)-([0-9a-f]{8}|placeholder\w+)$`)
 
 // normalise drops the masked dates and turns every hashed fragment IRI into a blank node
 // that carries its subject and prefix in an extra triple.
