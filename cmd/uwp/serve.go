@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/viper"
 
 	"github.com/uitwisselingsplatform/uwp/rdf"
+	"github.com/uitwisselingsplatform/uwp/vocab"
 	"github.com/uitwisselingsplatform/uwp/web"
 )
 
@@ -83,7 +84,7 @@ func serveConfig(cfg *viper.Viper, e *env) (web.Config, error) {
 	c.Title = cfg.GetString("title")
 	c.ShutdownTimeout = cfg.GetDuration("shutdown-timeout")
 	c.TempDir = cfg.GetString("data")
-	c.Prefixes = defaultPrefixes
+	c.Prefixes = vocab.Namespaces
 	var h slog.Handler
 	switch cfg.GetString("log-format") {
 	case "json":
