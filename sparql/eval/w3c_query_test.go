@@ -198,7 +198,11 @@ func runQueryTest(tc w3c.Test) error {
 	lax := tc.Cardinality == "LaxCardinality"
 	wantRows := want.project(got.vars)
 	if !sameRows(got.rows, wantRows, ordered, lax) {
-		return fmt.Errorf("results differ (ordered=%v)\ngot:\n%swant:\n%s", ordered,
+		note := ""
+		if sameByValue(got.rows, wantRows, ordered, lax) {
+			note = "; equal as values: only lexical forms differ"
+		}
+		return fmt.Errorf("results differ (ordered=%v%s)\ngot:\n%swant:\n%s", ordered, note,
 			formatRows(got.vars, got.rows), formatRows(got.vars, wantRows))
 	}
 	return nil
