@@ -6,9 +6,12 @@ import (
 	"hash/crc32"
 	"slices"
 	"strconv"
+	"sync"
 	"unicode/utf16"
 	"unicode/utf8"
 )
+
+var bufPool = sync.Pool{New: func() any { b := make([]byte, 0, 512); return &b }}
 
 // fragmentHash returns the 8 hex digits that name a nested node: crc32b of the node's source
 // data as PHP's json_encode writes it after a recursive key sort (slashes escaped as \/,
@@ -16,11 +19,13 @@ import (
 // Nodes udb3 builds from derived data (periods, amounts) hash the derived data instead, so
 // their names match udb3 only by prefix.
 func fragmentHash(v any) string {
-	var buf []byte
-	buf = appendCanonical(buf[:0], v)
+	bp := bufPool.Get().(*[]byte)
+	buf := appendCanonical((*bp)[:0], v)
+	s := crc32.ChecksumIEEE(buf)
+	*bp = buf
+	bufPool.Put(bp)
 	var out [8]byte
 	const hex = "0123456789abcdef"
-	s := crc32.ChecksumIEEE(buf)
 	for i := 7; i >= 0; i-- {
 		out[i] = hex[s&0xf]
 		s >>= 4
