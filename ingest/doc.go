@@ -14,6 +14,8 @@
 //     pseudonymised at the door through package pseudo.
 //   - mapping: a small YARRRML-like declarative mapping for any CSV or JSON export.
 //   - product: the data product description and the atomic graph replacement in the store.
+//   - pipeline: one call for the CLI (pipeline.Run) that wires an adapter to product.Replace.
+//   - pseudo: key providers and keyed pseudonyms for the tickets adapter.
 //
 // Bad records come back from Read as *Error (with the JSON pointer or the CSV row and column)
 // and the reader goes on with the next record; Collect decides, strictly or leniently, whether

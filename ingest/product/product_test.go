@@ -5,6 +5,7 @@ import (
 	"errors"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -182,4 +183,30 @@ func nquads(qs []rdf.Quad) string {
 		b.WriteByte('\n')
 	}
 	return b.String()
+}
+
+func BenchmarkReplace(b *testing.B) {
+	ctx := context.Background()
+	st, err := triplestore.Open(filepath.Join(b.TempDir(), "uwp.db"), &triplestore.Options{NoSync: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	const n = 50_000
+	qs := make([]rdf.Quad, n)
+	for i := range qs {
+		qs[i] = rdf.Quad{
+			Subject:   rdf.IRI("https://data.example.org/id/s" + strconv.Itoa(i/10)),
+			Predicate: rdf.IRI("https://data.example.org/p" + strconv.Itoa(i%10)),
+			Object:    rdf.NewLiteral("value " + strconv.Itoa(i)),
+		}
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		p, _ := New(base, "bench", "d")
+		if _, err := ReplaceQuads(ctx, st, p, qs); err != nil { // replaces the previous run's graph
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "quads/s")
 }
