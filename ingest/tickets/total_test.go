@@ -14,7 +14,7 @@ func TestOrderTotal_Value(t *testing.T) {
 		{[]string{"0.1", "0.2"}, "0.3"},
 		{[]string{"-0.5", "0.25"}, "-0.25"},
 		{[]string{"999999999.99", "1.01"}, "1000000001.00"},
-		{[]string{"1.0000000001", "1"}, "2.0000000001"},      // more than 9 decimals: big.Rat
+		{[]string{"1.0000000001", "1"}, "2.0000000001"},     // more than 9 decimals: big.Rat
 		{[]string{"12345678901234", "1"}, "12345678901235"}, // beyond int64 range with scaling: big.Rat
 	} {
 		var tot orderTotal
