@@ -3,9 +3,12 @@ package web
 import (
 	"errors"
 	"fmt"
+	"io"
+	"mime"
 	"net/http"
 	"net/url"
 	"os"
+	"strings"
 
 	"github.com/labstack/echo/v4"
 
@@ -22,10 +25,12 @@ import (
 //	POST   merge into the graph (204); POST /data alone creates a new graph (201 + Location)
 //	DELETE remove the graph (204; 404 when it does not exist)
 func (s *Server) gspRoutes() {
-	s.get("/data", s.gspGet)
-	s.e.PUT("/data", s.gspPut)
-	s.e.POST("/data", s.gspPost)
-	s.e.DELETE("/data", s.gspDelete)
+	for _, p := range []string{"/data", "/data/*"} {
+		s.get(p, s.gspGet)
+		s.e.PUT(p, s.gspPut)
+		s.e.POST(p, s.gspPost)
+		s.e.DELETE(p, s.gspDelete)
+	}
 }
 
 // requestURL returns the absolute URL of the server as the client addressed it.
@@ -41,8 +46,15 @@ func requestURL(r *http.Request) string {
 }
 
 // graphParam reads the graph a GSP request addresses. whole is true when neither graph nor
-// default is given.
+// default is given. Under /data/... the request URL itself names the graph (direct graph
+// identification, https://www.w3.org/TR/sparql11-http-rdf-update/#direct-graph-identification).
 func graphParam(r *http.Request) (g rdf.Term, whole bool, err error) {
+	if p := r.URL.EscapedPath(); strings.HasPrefix(p, "/data/") && len(p) > len("/data/") {
+		if r.URL.RawQuery != "" {
+			return nil, false, httpError(http.StatusBadRequest, "a graph URL /data/... takes no graph or default parameter")
+		}
+		return rdf.IRI(requestURL(r) + p), false, nil
+	}
 	q := r.URL.Query()
 	_, def := q["default"]
 	gs, named := q["graph"]
@@ -69,6 +81,12 @@ func (s *Server) gspGet(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	return s.serveGraph(c, g, whole)
+}
+
+// serveGraph answers GET and HEAD for a graph (or, whole, for the dataset).
+func (s *Server) serveGraph(c echo.Context, g rdf.Term, whole bool) error {
+	var err error
 	f, ok := negotiateRDF(c.Request(), whole)
 	if !ok {
 		return httpError(http.StatusNotAcceptable, "no acceptable RDF syntax; offered: %s", offerList(whole))
@@ -165,21 +183,16 @@ func (s *Server) gspWrite(c echo.Context, replace bool) error {
 		g = rdf.IRI(s.newGraphIRI(r))
 		created = true
 	}
-	ct := r.Header.Get(echo.HeaderContentType)
-	f, ok := contentFormat(ct)
-	if !ok {
-		return httpError(http.StatusUnsupportedMediaType, "Content-Type %q names no RDF syntax; use one of %s", ct, offerList(false))
-	}
-	body, err := s.spool(r)
+	docs, cleanup, err := s.uploadDocs(r)
+	defer cleanup()
 	if err != nil {
 		return err
 	}
-	defer func() { body.Close(); os.Remove(body.Name()) }()
 	base := string(g.(rdf.IRI))
 	if g == triplestore.DefaultGraphIRI {
 		base = requestURL(r) + r.URL.Path
 	}
-	res, err := s.upload(body, f, g, base, replace)
+	res, err := s.upload(docs, g, base, replace)
 	if err != nil {
 		var se *rdf.SyntaxError
 		if errors.As(err, &se) {
@@ -191,12 +204,70 @@ func (s *Server) gspWrite(c echo.Context, replace bool) error {
 		return err
 	}
 	c.Response().Header().Set("X-Quads-Added", fmt.Sprint(res.added))
-	if created || (!res.existed && res.added > 0) {
-		loc := requestURL(r) + "/data?graph=" + url.QueryEscape(string(g.(rdf.IRI)))
-		c.Response().Header().Set(echo.HeaderLocation, loc)
+	if created {
+		// https://www.w3.org/TR/sparql11-http-rdf-update/#http-post: "a Location header
+		// containing the URI of the new graph" (readable at /data?graph=URI).
+		c.Response().Header().Set(echo.HeaderLocation, string(g.(rdf.IRI)))
+		return c.NoContent(http.StatusCreated)
+	}
+	if !res.existed && res.added > 0 {
+		c.Response().Header().Set(echo.HeaderLocation, requestURL(r)+"/data?graph="+url.QueryEscape(string(g.(rdf.IRI))))
 		return c.NoContent(http.StatusCreated)
 	}
 	return c.NoContent(http.StatusNoContent)
+}
+
+// uploadDocs spools the documents of a write request: the body in the syntax its
+// Content-Type names, or each part of a multipart/form-data body in the syntax of the part's
+// Content-Type (else its file name's extension). cleanup removes the spooled files.
+func (s *Server) uploadDocs(r *http.Request) (docs []uploadDoc, cleanup func(), err error) {
+	var files []*os.File
+	cleanup = func() {
+		for _, f := range files {
+			f.Close()
+			os.Remove(f.Name())
+		}
+	}
+	ct := r.Header.Get(echo.HeaderContentType)
+	if mt, _, _ := mime.ParseMediaType(ct); mt == "multipart/form-data" {
+		mr, err := r.MultipartReader()
+		if err != nil {
+			return nil, cleanup, httpError(http.StatusBadRequest, "bad multipart body: %v", err)
+		}
+		for {
+			part, err := mr.NextPart()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				return nil, cleanup, httpError(http.StatusBadRequest, "bad multipart body: %v", err)
+			}
+			f, ok := contentFormat(part.Header.Get("Content-Type"))
+			if !ok {
+				f, _, ok = formats.Detect(part.FileName())
+			}
+			if !ok {
+				return nil, cleanup, httpError(http.StatusUnsupportedMediaType, "multipart part %q: Content-Type %q names no RDF syntax", part.FileName(), part.Header.Get("Content-Type"))
+			}
+			file, err := s.spoolReader(part, part.Header.Get("Content-Encoding"))
+			if err != nil {
+				return nil, cleanup, err
+			}
+			files = append(files, file)
+			docs = append(docs, uploadDoc{body: file, format: f, name: part.FileName()})
+		}
+		return docs, cleanup, nil
+	}
+	f, ok := contentFormat(ct)
+	if !ok {
+		return nil, cleanup, httpError(http.StatusUnsupportedMediaType, "Content-Type %q names no RDF syntax; use one of %s", ct, offerList(false))
+	}
+	file, err := s.spool(r)
+	if err != nil {
+		return nil, cleanup, err
+	}
+	files = append(files, file)
+	return []uploadDoc{{body: file, format: f}}, cleanup, nil
 }
 
 // newGraphIRI mints the IRI of a graph created by POST /data.

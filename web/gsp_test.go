@@ -89,14 +89,19 @@ func TestGSP_PostCreatesGraph(t *testing.T) {
 	code, body, h := ts.get(t, "POST", "/data", `<http://s> <http://p> "new" .`, append(auth(), "Content-Type", "application/n-triples")...)
 	wantStatus(t, "POST /data", code, 201, body)
 	loc := h.Get("Location")
-	u, err := url.Parse(loc)
-	if err != nil || !strings.HasPrefix(u.Query().Get("graph"), "https://data.example.org/graph/") {
+	if !strings.HasPrefix(loc, "https://data.example.org/graph/") {
 		t.Fatalf("Location %q", loc)
 	}
-	code, got, _ := ts.get(t, "GET", u.RequestURI(), "", "Accept", "application/n-triples")
+	code, got, _ := ts.get(t, "GET", "/data?graph="+url.QueryEscape(loc), "", "Accept", "application/n-triples")
 	wantStatus(t, "GET Location", code, 200, got)
 	if got != "<http://s> <http://p> \"new\" .\n" {
 		t.Errorf("graph holds %q", got)
+	}
+	// The graph's IRI under the base is readable directly too.
+	code, direct, _ := ts.get(t, "GET", strings.TrimPrefix(loc, "https://data.example.org"), "", "Accept", "application/n-triples")
+	wantStatus(t, "GET graph IRI", code, 200, direct)
+	if direct != got {
+		t.Errorf("direct read %q, indirect %q", direct, got)
 	}
 }
 

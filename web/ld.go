@@ -217,6 +217,20 @@ func (s *Server) ldOther(c echo.Context) error {
 		return err
 	}
 	if !ok {
+		// Direct graph identification for reads: a named graph's IRI under a base (such as
+		// one POST /data minted) answers with the graph.
+		for _, g := range exact {
+			var isGraph bool
+			if err := s.store.View(func(tx *triplestore.Tx) error {
+				isGraph, err = graphExists(tx, g)
+				return err
+			}); err != nil {
+				return err
+			}
+			if isGraph {
+				return s.serveGraph(c, g, false)
+			}
+		}
 		return httpError(http.StatusNotFound, "nothing is known about %s", cands[0])
 	}
 	chosen, ok := s.chooseRepr(r, rp)

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/labstack/echo/v4"
 
@@ -44,15 +45,23 @@ func (s *Server) sparqlGet(c echo.Context) error {
 	if _, ok := q["update"]; ok {
 		return httpError(http.StatusBadRequest, "updates must be sent by POST")
 	}
-	if _, ok := q["query"]; !ok {
+	qs, ok := q["query"]
+	if !ok {
 		return s.serviceDescription(c)
 	}
-	return s.runQuery(c, protoRequest{query: q.Get("query"), params: q, get: true})
+	if len(qs) != 1 {
+		return httpError(http.StatusBadRequest, "give exactly one query parameter, not %d", len(qs))
+	}
+	return s.runQuery(c, protoRequest{query: qs[0], params: q, get: true})
 }
 
 func (s *Server) sparqlPost(c echo.Context) error {
 	r := c.Request()
-	mt, _, _ := mime.ParseMediaType(r.Header.Get(echo.HeaderContentType))
+	mt, mp, _ := mime.ParseMediaType(r.Header.Get(echo.HeaderContentType))
+	if cs, ok := mp["charset"]; ok && !strings.EqualFold(cs, "utf-8") {
+		// https://www.w3.org/TR/sparql11-protocol/#query-via-post-direct: UTF-8 only.
+		return httpError(http.StatusUnsupportedMediaType, "charset %q: requests must be UTF-8", cs)
+	}
 	params := r.URL.Query()
 	switch mt {
 	case "application/x-www-form-urlencoded":
@@ -71,6 +80,8 @@ func (s *Server) sparqlPost(c echo.Context) error {
 		switch {
 		case hasQ && hasU:
 			return httpError(http.StatusBadRequest, "give query or update, not both")
+		case len(form["query"]) > 1 || len(form["update"]) > 1:
+			return httpError(http.StatusBadRequest, "give exactly one query or update parameter")
 		case hasQ:
 			return s.runQuery(c, protoRequest{query: form.Get("query"), params: form})
 		case hasU:
@@ -163,7 +174,11 @@ func negotiateQuery(r *http.Request, p url.Values, form syntax.Form) (queryAnswe
 
 func (s *Server) runQuery(c echo.Context, pr protoRequest) error {
 	r := c.Request()
-	pq, err := parser.ParseQuery(pr.query, parser.Options{})
+	if !utf8.ValidString(pr.query) {
+		return httpError(http.StatusBadRequest, "the query is not valid UTF-8")
+	}
+	// https://www.w3.org/TR/sparql11-protocol/: the base IRI of a request is the service's.
+	pq, err := parser.ParseQuery(pr.query, parser.Options{Base: requestURL(r) + "/sparql"})
 	if err != nil {
 		return httpError(http.StatusBadRequest, "malformed query: %v", err)
 	}
@@ -294,7 +309,10 @@ func (s *Server) runUpdate(c echo.Context, pr protoRequest) error {
 		return err
 	}
 	r := c.Request()
-	u, err := parser.ParseUpdate(pr.update, parser.Options{})
+	if !utf8.ValidString(pr.update) {
+		return httpError(http.StatusBadRequest, "the update is not valid UTF-8")
+	}
+	u, err := parser.ParseUpdate(pr.update, parser.Options{Base: requestURL(r) + "/sparql"})
 	if err != nil {
 		return httpError(http.StatusBadRequest, "malformed update: %v", err)
 	}

@@ -22,11 +22,16 @@ const uploadBatch = 1 << 15
 // file, so that the write transaction that reads it never waits on the network and the body
 // is never held in memory. The caller removes the file.
 func (s *Server) spool(r *http.Request) (*os.File, error) {
-	var body io.Reader = r.Body
-	switch enc := strings.ToLower(strings.TrimSpace(r.Header.Get("Content-Encoding"))); enc {
+	return s.spoolReader(r.Body, r.Header.Get("Content-Encoding"))
+}
+
+// spoolReader is spool for a body (or a multipart part) with its Content-Encoding.
+func (s *Server) spoolReader(in io.Reader, encoding string) (*os.File, error) {
+	body := in
+	switch enc := strings.ToLower(strings.TrimSpace(encoding)); enc {
 	case "", "identity":
 	case "gzip", "x-gzip":
-		zr, err := gzip.NewReader(r.Body)
+		zr, err := gzip.NewReader(in)
 		if err != nil {
 			return nil, httpError(http.StatusBadRequest, "bad gzip body: %v", err)
 		}
@@ -86,18 +91,29 @@ type uploadResult struct {
 // one write transaction; replace first removes what the graph held. Every quad of the
 // document goes into graph, whatever graph its syntax put it in. Blank nodes get labels unique
 // to this upload. On any error (a *rdf.SyntaxError for bad input) nothing changes.
-func (s *Server) upload(body io.Reader, f rdf.Format, graph rdf.Term, base string, replace bool) (uploadResult, error) {
+// uploadDoc is one spooled document of an upload.
+type uploadDoc struct {
+	body   io.Reader
+	format rdf.Format
+	name   string // for error positions; "" for the request body
+}
+
+func (s *Server) upload(docs []uploadDoc, graph rdf.Term, base string, replace bool) (uploadResult, error) {
 	var res uploadResult
-	rd, err := formats.NewReader(f, body, rdf.ReadOptions{Base: base})
-	if err != nil {
-		return res, err
+	readers := make([]rdf.Reader, len(docs))
+	for i, d := range docs {
+		rd, err := formats.NewReader(d.format, d.body, rdf.ReadOptions{Base: base, File: d.name})
+		if err != nil {
+			return res, err
+		}
+		readers[i] = rd
 	}
 	scope := newBlankScope()
 	target := graph
 	if graph == triplestore.DefaultGraphIRI {
 		target = nil
 	}
-	err = s.store.Update(func(tx *triplestore.Tx) error {
+	err := s.store.Update(func(tx *triplestore.Tx) error {
 		var err error
 		if res.existed, err = graphExists(tx, graph); err != nil {
 			return err
@@ -114,21 +130,24 @@ func (s *Server) upload(body io.Reader, f rdf.Format, graph rdf.Term, base strin
 			batch = batch[:0]
 			return err
 		}
-		for {
-			q, err := rd.Read()
-			if err == io.EOF {
-				break
-			}
-			if err != nil {
-				return err
-			}
-			q.Subject = scope.term(q.Subject)
-			q.Object = scope.term(q.Object)
-			q.Graph = target
-			batch = append(batch, q)
-			if len(batch) == uploadBatch {
-				if err := flush(); err != nil {
+		for i, rd := range readers {
+			scope := scope.doc(i)
+			for {
+				q, err := rd.Read()
+				if err == io.EOF {
+					break
+				}
+				if err != nil {
 					return err
+				}
+				q.Subject = scope.term(q.Subject)
+				q.Object = scope.term(q.Object)
+				q.Graph = target
+				batch = append(batch, q)
+				if len(batch) == uploadBatch {
+					if err := flush(); err != nil {
+						return err
+					}
 				}
 			}
 		}
@@ -145,6 +164,15 @@ func newBlankScope() blankScope {
 	var b [8]byte
 	_, _ = rand.Read(b[:])
 	return blankScope{prefix: "u" + hex.EncodeToString(b[:]) + "."}
+}
+
+// doc returns the scope of the i-th document of a multipart upload: each document's labels
+// are its own.
+func (b blankScope) doc(i int) blankScope {
+	if i == 0 {
+		return b
+	}
+	return blankScope{prefix: fmt.Sprintf("%s%d.", b.prefix, i)}
 }
 
 func (b blankScope) term(t rdf.Term) rdf.Term {
