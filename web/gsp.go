@@ -192,7 +192,16 @@ func (s *Server) gspWrite(c echo.Context, replace bool) error {
 	if g == triplestore.DefaultGraphIRI {
 		base = requestURL(r) + r.URL.Path
 	}
-	res, err := s.upload(docs, g, base, replace)
+	triples := true
+	for _, d := range docs {
+		triples = triples && !d.format.Quads()
+	}
+	var res uploadResult
+	if !replace && triples {
+		res, err = s.merge(r.Context(), docs, g, base)
+	} else {
+		res, err = s.upload(docs, g, base, replace)
+	}
 	if err != nil {
 		var se *rdf.SyntaxError
 		if errors.As(err, &se) {

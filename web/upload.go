@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"compress/gzip"
 	"crypto/rand"
 	"encoding/hex"
@@ -153,6 +154,37 @@ func (s *Server) upload(docs []uploadDoc, graph rdf.Term, base string, replace b
 		}
 		return flush()
 	})
+	return res, err
+}
+
+// merge adds triple documents to graph through the store's bulk loader, which streams
+// (into an empty store it builds a new file with bounded memory) and is atomic; blank nodes
+// get fresh labels per document. Quad syntaxes take the upload path instead, which puts
+// every statement into graph.
+func (s *Server) merge(ctx context.Context, docs []uploadDoc, graph rdf.Term, base string) (uploadResult, error) {
+	var res uploadResult
+	if err := s.store.View(func(tx *triplestore.Tx) error {
+		var err error
+		res.existed, err = graphExists(tx, graph)
+		return err
+	}); err != nil {
+		return res, err
+	}
+	var target rdf.Term = graph
+	if graph == triplestore.DefaultGraphIRI {
+		target = nil
+	}
+	srcs := make([]triplestore.LoadSource, len(docs))
+	for i, d := range docs {
+		body, name := d.body, d.name
+		if name == "" {
+			name = "request body"
+		}
+		srcs[i] = triplestore.LoadSource{Name: name, Format: d.format, Base: base, Graph: target,
+			Open: func() (io.ReadCloser, error) { return io.NopCloser(body), nil }}
+	}
+	st, err := s.store.Load(ctx, srcs, triplestore.LoadOptions{NewReader: formats.NewReader, TempDir: s.cfg.TempDir})
+	res.added = int(st.Added)
 	return res, err
 }
 
