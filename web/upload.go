@@ -1,8 +1,8 @@
 package web
 
 import (
-	"context"
 	"compress/gzip"
+	"context"
 	"crypto/rand"
 	"encoding/hex"
 	"fmt"
