@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"sync"
 	"time"
@@ -155,7 +156,7 @@ func buildFile(ctx context.Context, path string, rs *runSet, dict *memDict, data
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	var wg sync.WaitGroup
-	errs := make([]error, numIndexes+1)
+	errs := make([]error, numIndexes+2)
 	stats := make([]*statsDelta, numIndexes)
 	send := func(batch []blockPut) bool {
 		select {
@@ -165,10 +166,14 @@ func buildFile(ctx context.Context, path string, rs *runSet, dict *memDict, data
 			return false
 		}
 	}
-	wg.Add(1)
+	wg.Add(2)
 	go func() {
 		defer wg.Done()
-		errs[numIndexes] = writeDictionary(dict, send)
+		errs[numIndexes] = writeI2T(dict, send)
+	}()
+	go func() {
+		defer wg.Done()
+		errs[numIndexes+1] = writeT2I(dict, send)
 	}()
 	for ix := range indexDefs {
 		stats[ix] = newStatsDelta()
@@ -179,6 +184,26 @@ func buildFile(ctx context.Context, path string, rs *runSet, dict *memDict, data
 		}()
 	}
 	go func() { wg.Wait(); close(puts) }()
+	// Flush written pages to disk as we go, so that the final sync has little left to do
+	// and the disk works while the CPUs merge.
+	syncDone := make(chan struct{})
+	syncStopped := make(chan struct{})
+	go func() {
+		defer close(syncStopped)
+		t := time.NewTicker(time.Second)
+		defer t.Stop()
+		for {
+			select {
+			case <-t.C:
+				db.Sync()
+			case <-syncDone:
+				return
+			}
+		}
+	}()
+	var stopOnce sync.Once
+	stopSync := func() { stopOnce.Do(func() { close(syncDone); <-syncStopped }) }
+	defer stopSync()
 
 	writeErr := func() error {
 		tx, err := db.Begin(true)
@@ -261,6 +286,7 @@ func buildFile(ctx context.Context, path string, rs *runSet, dict *memDict, data
 			return 0, err
 		}
 	}
+	stopSync()
 	if err := db.Sync(); err != nil {
 		return 0, err
 	}
@@ -371,8 +397,74 @@ func mergeIndex(rs *runSet, ix int, st *statsDelta, send func([]blockPut) bool) 
 	return nil
 }
 
-// writeDictionary writes i2t in ID order and t2i, ns and nsid in key order.
-func writeDictionary(dict *memDict, send func([]blockPut) bool) error {
+// writeI2T writes the id->term bucket in ID order, compressing long literals on all cores
+// (batches are compressed in parallel and sent in order).
+func writeI2T(dict *memDict, send func([]blockPut) bool) error {
+	const batchSize = 2048
+	type job struct {
+		puts []blockPut
+		done chan struct{}
+	}
+	jobs := make(chan *job, 4)
+	ordered := make(chan *job, 8)
+	workers := runtime.GOMAXPROCS(0)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				for i := range j.puts {
+					if j.puts[i].seq != 0 {
+						continue
+					}
+					if c := storedEnc(j.puts[i].value); &c[0] != &j.puts[i].value[0] {
+						j.puts[i].value = c
+					}
+				}
+				close(j.done)
+			}
+		}()
+	}
+	readErr := make(chan error, 1)
+	go func() {
+		defer func() { close(jobs); close(ordered) }()
+		cur := &job{done: make(chan struct{})}
+		emit := func() {
+			jobs <- cur
+			ordered <- cur
+			cur = &job{done: make(chan struct{})}
+		}
+		err := dict.forEach(func(id TermID, enc []byte) error {
+			cur.puts = append(cur.puts, blockPut{bucket: bktI2T, key: binary.BigEndian.AppendUint64(make([]byte, 0, 8), uint64(id)), value: slices.Clone(enc)})
+			if len(cur.puts) == batchSize {
+				emit()
+			}
+			return nil
+		})
+		cur.puts = append(cur.puts, blockPut{bucket: bktI2T, seq: dict.n})
+		emit()
+		readErr <- err
+	}()
+	canceled := false
+	for j := range ordered {
+		<-j.done
+		if !canceled && !send(j.puts) {
+			canceled = true
+		}
+	}
+	wg.Wait()
+	if err := <-readErr; err != nil {
+		return err
+	}
+	if canceled {
+		return context.Canceled
+	}
+	return nil
+}
+
+// writeT2I writes the term->id, ns and nsid buckets in key order.
+func writeT2I(dict *memDict, send func([]blockPut) bool) error {
 	var batch []blockPut
 	push := func(p blockPut) error {
 		batch = append(batch, p)
@@ -383,15 +475,6 @@ func writeDictionary(dict *memDict, send func([]blockPut) bool) error {
 			batch = nil
 		}
 		return nil
-	}
-	err := dict.forEach(func(id TermID, enc []byte) error {
-		return push(blockPut{bucket: bktI2T, key: binary.BigEndian.AppendUint64(make([]byte, 0, 8), uint64(id)), value: slices.Clone(storedEnc(enc))})
-	})
-	if err != nil {
-		return err
-	}
-	if err := push(blockPut{bucket: bktI2T, seq: dict.n}); err != nil {
-		return err
 	}
 	// Short keys come sorted out of the table, hashed keys (0xFF prefix) sort after them.
 	short := dict.short.sorted()

@@ -187,7 +187,7 @@ func (rs *runSet) merger(ix int) (*mergeIter, error) {
 	m := &mergeIter{k: k}
 	var its []runIter
 	for _, f := range rs.files[ix] {
-		its = append(its, &fileRun{r: bufio.NewReaderSize(f, 1<<20), k: k})
+		its = append(its, &fileRun{r: bufio.NewReaderSize(f, 64<<10), k: k}) // small: one per run and index
 	}
 	if len(rs.mem[ix]) > 0 {
 		its = append(its, &memRun{ts: rs.mem[ix]})
