@@ -57,6 +57,12 @@ type (
 		p rpat
 		f *rFilterExpr
 	}
+	// rExtend is { p } BIND(?v AS ?e), or BIND(c AS ?e) when v is "".
+	rExtend struct {
+		p rpat
+		v string
+		c rdf.Term
+	}
 )
 
 // rFilterExpr is one of: bound(?v), !bound(?v), sameTerm(?v, c), !sameTerm(?v, ?w), isLiteral(?v).
@@ -110,13 +116,21 @@ func (b rBGP) render() string {
 func (j rJoin) render() string { return "{ " + j.l.render() + "} { " + j.r.render() + "} " }
 func (o rOpt) render() string {
 	if o.f == nil {
-		return "{ " + o.l.render() + "} OPTIONAL { " + o.r.render() + "} "
+		// The extra group keeps a FILTER of r inside r: OPTIONAL { {P} FILTER(f) } would make
+		// f the LeftJoin's condition (18.2.2.6).
+		return "{ " + o.l.render() + "} OPTIONAL { { " + o.r.render() + "} } "
 	}
 	return "{ " + o.l.render() + "} OPTIONAL { { " + o.r.render() + "} FILTER(" + o.f.render() + ") } "
 }
 func (u rUnion) render() string  { return "{ " + u.l.render() + "} UNION { " + u.r.render() + "} " }
 func (m rMinus) render() string  { return "{ " + m.l.render() + "} MINUS { " + m.r.render() + "} " }
 func (f rFilter) render() string { return "{ " + f.p.render() + "} FILTER(" + f.f.render() + ") " }
+func (x rExtend) render() string {
+	if x.v == "" {
+		return "{ " + x.p.render() + "} BIND(" + pnode{t: x.c}.String() + " AS ?e) "
+	}
+	return "{ " + x.p.render() + "} BIND(?" + x.v + " AS ?e) "
+}
 
 func compatibleSol(a, b sol) bool {
 	for k, v := range a {
@@ -225,15 +239,29 @@ func refEval(p rpat, data []rdf.Quad) []sol {
 			}
 		}
 		return out
+	case rExtend:
+		// https://www.w3.org/TR/sparql11-query/#defn_extend: an error leaves ?e unbound.
+		var out []sol
+		for _, s := range refEval(p.p, data) {
+			m := mergeSol(s, sol{})
+			if p.v == "" {
+				m["e"] = p.c
+			} else if x, ok := s[p.v]; ok {
+				m["e"] = x
+			}
+			out = append(out, m)
+		}
+		return out
 	}
 	panic("unreachable")
 }
 
 type gen struct {
-	r     *rand.Rand
-	terms []rdf.Term
-	preds []rdf.Term
-	vars  []string
+	extended bool // at most one BIND per query: ?e must not be in scope twice
+	r        *rand.Rand
+	terms    []rdf.Term
+	preds    []rdf.Term
+	vars     []string
 }
 
 func (g *gen) node(pred bool) pnode {
@@ -271,6 +299,16 @@ func (g *gen) pattern(depth int) rpat {
 		}
 		return b
 	}
+	if !g.extended && g.r.Intn(6) == 0 {
+		g.extended = true
+		x := rExtend{p: g.pattern(depth - 1)}
+		if g.r.Intn(3) == 0 {
+			x.c = g.terms[g.r.Intn(len(g.terms))]
+		} else {
+			x.v = g.vars[g.r.Intn(len(g.vars))]
+		}
+		return x
+	}
 	l, r := g.pattern(depth-1), g.pattern(depth-1)
 	switch g.r.Intn(5) {
 	case 0:
@@ -304,7 +342,7 @@ func rowKey(vars []string, get func(i int) rdf.Term) string {
 }
 
 func TestDifferential_RandomQueries(t *testing.T) {
-	const queries = 400
+	const queries = 1000
 	r := rand.New(rand.NewSource(20261127))
 	g := &gen{r: r, vars: []string{"a", "b", "c", "d"}}
 	for i := 0; i < 4; i++ {
@@ -327,6 +365,7 @@ func TestDifferential_RandomQueries(t *testing.T) {
 				d.Add(q)
 			}
 		}
+		g.extended = false
 		p := g.pattern(3)
 		aggregate := r.Intn(5) == 0
 		distinct := !aggregate && r.Intn(4) == 0
@@ -353,12 +392,12 @@ func TestDifferential_RandomQueries(t *testing.T) {
 				}))
 			}
 		} else {
-			vars = g.vars
+			vars = append(append([]string(nil), g.vars...), "e")
 			mod := ""
 			if distinct {
 				mod = "DISTINCT "
 			}
-			src = "SELECT " + mod + "?a ?b ?c ?d WHERE { " + p.render() + "}"
+			src = "SELECT " + mod + "?a ?b ?c ?d ?e WHERE { " + p.render() + "}"
 			dup := map[string]bool{}
 			for _, s := range ref {
 				k := rowKey(vars, func(i int) rdf.Term { return s[vars[i]] })

@@ -28,7 +28,7 @@ func (q *query) evalGraph(o *algebra.Graph, e *env, seed Binding) rows {
 			gs = []ID{id}
 		}
 	}
-	safe := seedable(o.Op)
+	safe := slot >= 0 && q.seedableAfter(o, nil, o.Op, seed, slot)
 	var cur rows
 	var g ID
 	return &funcRows{

@@ -5,13 +5,12 @@ import (
 )
 
 // evalJoin implements https://www.w3.org/TR/sparql11-query/#defn_algJoin. When the right
-// side can take the left solution as a seed (BGPs, paths, VALUES and their joins and unions)
-// it is an index nested-loop join: the right side is evaluated per left solution with the
+// side can take the left solution as a seed (see seedable) it is an index nested-loop join: the right side is evaluated per left solution with the
 // known values bound into its patterns. Otherwise the right side is evaluated once and
 // hashed on the variables every one of its solutions binds.
 func (q *query) evalJoin(o *algebra.Join, e *env, seed Binding) rows {
 	left := q.eval(o.Left, e, seed)
-	if seedable(o.Right) {
+	if q.seedableAfter(o, o.Left, o.Right, seed) {
 		var right rows
 		return &funcRows{
 			next: func() (Binding, error) {

@@ -16,7 +16,7 @@ func (q *query) evalLeftJoin(o *algebra.LeftJoin, e *env, seed Binding) rows {
 	}
 	left := q.eval(o.Left, e, seed)
 	var h *hashTable
-	if !seedable(o.Right) {
+	if !q.seedableAfter(o, o.Left, o.Right, seed) {
 		var err error
 		if h, err = q.buildHash(q.eval(o.Right, e, seed)); err != nil {
 			left.Close()

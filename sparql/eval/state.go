@@ -33,6 +33,7 @@ type query struct {
 	slab []ID
 
 	compiled map[algebra.Op]any
+	seedOK   map[seedKey]bool
 
 	extended  map[int]bool // slots bound by Extend
 	bnodeKeys map[string]rdf.BlankNode
@@ -65,6 +66,7 @@ func newQuery(ctx context.Context, ds Dataset, opts Options) *query {
 		overlay:   map[rdf.Term]ID{},
 		cache:     map[ID]rdf.Term{},
 		compiled:  map[algebra.Op]any{},
+		seedOK:    map[seedKey]bool{},
 		extended:  map[int]bool{},
 		bnodeKeys: map[string]rdf.BlankNode{},
 		now:       opts.Now,
