@@ -143,6 +143,9 @@ func (tx *Tx) encID(enc []byte, tag int, create bool) (TermID, bool, error) {
 }
 
 func (tx *Tx) namespace(name string, create bool) (uint64, bool, error) {
+	if name == "" {
+		return 0, true, nil // namespace 0 is the empty one, never stored (bbolt keys are non-empty)
+	}
 	if id, ok := tx.s.nsID(name); ok {
 		return id, true, nil
 	}
@@ -178,6 +181,9 @@ func (tx *Tx) namespace(name string, create bool) (uint64, bool, error) {
 }
 
 func (tx *Tx) namespaceName(id uint64) (string, error) {
+	if id == 0 {
+		return "", nil
+	}
 	if n, ok := tx.s.nsName(id); ok {
 		return n, nil
 	}

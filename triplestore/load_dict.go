@@ -191,7 +191,7 @@ func (d *memDict) id(t rdf.Term) TermID {
 func (d *memDict) iri(iri string) TermID {
 	name, local := splitIRI(iri)
 	ns, ok := d.nsIDs[name]
-	if !ok {
+	if !ok && name != "" { // namespace 0 is the empty one, never stored
 		ns = uint64(len(d.nsIDs) + 1)
 		d.nsIDs[name] = ns
 	}

@@ -331,3 +331,38 @@ func TestLoad_Canceled(t *testing.T) {
 		t.Fatal("canceled load left quads")
 	}
 }
+
+// TestLoad_ConcurrentReaders reads while a bulk load swaps the file in: every read sees
+// either the empty store or the whole load.
+func TestLoad_ConcurrentReaders(t *testing.T) {
+	s := openTemp(t)
+	defer s.Close()
+	text := genNT(2000, 4)
+	stop := make(chan struct{})
+	errc := make(chan error, 1)
+	go func() {
+		defer close(errc)
+		for {
+			select {
+			case <-stop:
+				return
+			default:
+			}
+			var n uint64
+			err := s.View(func(tx *Tx) error {
+				var err error
+				n, err = tx.Count(Pattern{})
+				return err
+			})
+			if err != nil || (n != 0 && n < 1500) {
+				errc <- fmt.Errorf("reader saw %d quads, err %v", n, err)
+				return
+			}
+		}
+	}()
+	mustLoad(t, s, LoadOptions{ChunkSize: 1024}, stringSource("a.nt", rdf.NTriples, text))
+	close(stop)
+	if err := <-errc; err != nil {
+		t.Fatal(err)
+	}
+}

@@ -19,7 +19,8 @@ import (
 //
 // IRIs are split after their last '/', '#' or ':' (an IRI ending in '/' is split at the '/'
 // before); the namespace part is stored once in the namespace buckets. Datatypes are IRIs of
-// the dictionary, referenced by TermID.
+// the dictionary, referenced by TermID. Namespace id 0 is the empty namespace (an IRI with no
+// '/', '#' or ':'); it has no entry in the namespace buckets.
 //
 // Term->id keys longer than maxDirectKey are replaced by 0xFF followed by the first 16 bytes
 // of the SHA-256 of the enc; a lookup then verifies the enc stored under the ID.
