@@ -11,6 +11,7 @@ import (
 // Triples streams the triples of a CONSTRUCT or DESCRIBE result, each once (the result is
 // an RDF graph). Quad().Graph is always nil.
 type Triples struct {
+	q    *query
 	next func() (rdf.Quad, bool, error)
 	stop func()
 	cur  rdf.Quad
@@ -36,6 +37,12 @@ func (t *Triples) Next() (ok bool) {
 		}
 		if _, dup := t.seen[q]; dup {
 			continue
+		}
+		// The set of triples sent counts against the memory budget.
+		if err := t.q.grow(quadSize(q)); err != nil {
+			t.err = err
+			t.Close()
+			return false
 		}
 		t.seen[q] = struct{}{}
 		t.cur = q
@@ -66,7 +73,7 @@ func (t *Triples) Close() {
 // non-IRI predicate) are left out.
 func (q *query) construct(tmpl []syntax.TriplePattern, in rows) *Triples {
 	var pending []rdf.Quad
-	t := &Triples{seen: map[rdf.Quad]struct{}{}, stop: in.Close}
+	t := &Triples{q: q, seen: map[rdf.Quad]struct{}{}, stop: in.Close}
 	t.next = func() (rdf.Quad, bool, error) {
 		for len(pending) == 0 {
 			if !in.Next() {
@@ -155,7 +162,7 @@ func (q *query) describe(pq *syntax.Query, op algebra.Op, e *env) *Triples {
 			vars = append(vars, q.slot(v))
 		}
 	}
-	t := &Triples{seen: map[rdf.Quad]struct{}{}}
+	t := &Triples{q: q, seen: map[rdf.Quad]struct{}{}}
 	var out []rdf.Quad
 	var err error
 	if len(vars) > 0 {
@@ -202,4 +209,20 @@ func (q *query) describe(pq *syntax.Query, op algebra.Op, e *env) *Triples {
 		return x, true, nil
 	}
 	return t
+}
+
+// quadSize approximates the bytes a triple holds in a set.
+func quadSize(q rdf.Quad) int64 {
+	n := int64(96)
+	for _, t := range []rdf.Term{q.Subject, q.Predicate, q.Object} {
+		switch x := t.(type) {
+		case rdf.IRI:
+			n += int64(len(x))
+		case rdf.BlankNode:
+			n += int64(len(x))
+		case rdf.Literal:
+			n += int64(len(x.Lexical) + len(x.Datatype) + len(x.Lang))
+		}
+	}
+	return n
 }

@@ -155,3 +155,23 @@ func TestProfile_Explain(t *testing.T) {
 		t.Errorf("Explain:\n%s\nwant:\n%s", got, want)
 	}
 }
+
+func TestQuery_ConstructMemoryBudget(t *testing.T) {
+	d := chain(2000)
+	pq, err := parser.ParseQuery(`CONSTRUCT { ?s <http://ex/q> ?o } WHERE { ?s ?p ?o }`, parser.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := eval.Query(context.Background(), d, pq, eval.Options{MemoryBudget: 20000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Close()
+	n := 0
+	for res.Triples.Next() {
+		n++
+	}
+	if !errors.Is(res.Triples.Err(), eval.ErrMemoryBudget) {
+		t.Fatalf("after %d triples: err = %v, want ErrMemoryBudget", n, res.Triples.Err())
+	}
+}
