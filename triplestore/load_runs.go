@@ -4,9 +4,11 @@ import (
 	"bufio"
 	"container/heap"
 	"encoding/binary"
+	"errors"
 	"io"
 	"os"
 	"slices"
+	"sync"
 )
 
 // Sorted runs of a bulk load. Each full buffer of quads is split by area, permuted into
@@ -62,31 +64,40 @@ func cmpID(a, b TermID) int {
 // add sorts the quads of one buffer into runs; spill writes them to files, otherwise they
 // are kept in memory (only for the last buffer).
 func (rs *runSet) add(qs [][4]TermID, spill bool) error {
-	for _, area := range [][]int{defaultIndexes, namedIndexes} {
-		for _, ix := range area {
-			d := &indexDefs[ix]
-			ts := rs.bufs[ix][:0]
-			for i := range qs {
-				if (qs[i][3] == DefaultGraph) != d.named {
-					ts = append(ts, d.toTuple(&qs[i]))
-				}
-			}
-			rs.bufs[ix] = ts
-			if len(ts) == 0 {
-				continue
-			}
-			ts = sortTuples(ts, d.k)
-			if !spill {
-				rs.mem[ix] = ts
-				rs.bufs[ix] = nil
-				continue
-			}
-			if err := rs.spill(ix, ts); err != nil {
-				return err
-			}
+	// One goroutine per index: the orders are independent, and this keeps the sorting from
+	// becoming the one slow stage of the reading pipeline.
+	var wg sync.WaitGroup
+	var errs [numIndexes]error
+	for ix := range indexDefs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs[ix] = rs.addIndex(ix, qs, spill)
+		}()
+	}
+	wg.Wait()
+	return errors.Join(errs[:]...)
+}
+
+func (rs *runSet) addIndex(ix int, qs [][4]TermID, spill bool) error {
+	d := &indexDefs[ix]
+	ts := rs.bufs[ix][:0]
+	for i := range qs {
+		if (qs[i][3] == DefaultGraph) != d.named {
+			ts = append(ts, d.toTuple(&qs[i]))
 		}
 	}
-	return nil
+	rs.bufs[ix] = ts
+	if len(ts) == 0 {
+		return nil
+	}
+	ts = sortTuples(ts, d.k)
+	if !spill {
+		rs.mem[ix] = ts
+		rs.bufs[ix] = nil
+		return nil
+	}
+	return rs.spill(ix, ts)
 }
 
 func (rs *runSet) spill(ix int, ts []tuple) error {
