@@ -10,7 +10,7 @@ type tripleIter struct {
 	it    QuadIter
 	next  int
 	dedup bool
-	few   [8][3]ID // the first triples seen, searched linearly (most matches are small)
+	few   *[8][3]ID // the first triples seen, searched linearly (most matches are small)
 	nfew  int
 	seen  map[[3]ID]struct{}
 	cur   Quad
@@ -102,6 +102,9 @@ func (q *query) estimate(g graphs, p Pattern) uint64 {
 
 // dup reports whether k was seen before, and records it.
 func (t *tripleIter) dup(k [3]ID) bool {
+	if t.few == nil {
+		t.few = new([8][3]ID)
+	}
 	for i := 0; i < t.nfew; i++ {
 		if t.few[i] == k {
 			return true
