@@ -7,7 +7,6 @@ import (
 	"errors"
 	"io"
 	"os"
-	"slices"
 	"sync"
 )
 
@@ -30,25 +29,6 @@ func (rs *runSet) close() {
 		}
 		rs.files[ix] = nil
 	}
-}
-
-// sortTuples sorts ts in place and drops duplicates.
-func sortTuples(ts []tuple, k int) []tuple {
-	if k == 3 {
-		slices.SortFunc(ts, func(a, b tuple) int {
-			switch {
-			case a[0] != b[0]:
-				return cmpID(a[0], b[0])
-			case a[1] != b[1]:
-				return cmpID(a[1], b[1])
-			default:
-				return cmpID(a[2], b[2])
-			}
-		})
-	} else {
-		slices.SortFunc(ts, func(a, b tuple) int { return tupleCmp(&a, &b, 4) })
-	}
-	return slices.Compact(ts)
 }
 
 func cmpID(a, b TermID) int {
