@@ -34,6 +34,12 @@ type memDict struct {
 	blankSeq uint64
 	blanks   map[string]TermID // the current document's blank node scope
 
+	// Caches in front of the encoding: N-Triples repeats the subject line after line and
+	// uses few predicates.
+	lastSubj   rdf.IRI
+	lastSubjID TermID
+	preds      map[rdf.Term]TermID
+
 	spill   *os.File
 	pending []byte // records not yet written; they start at file offset fileOff
 	fileOff int64
@@ -61,6 +67,7 @@ func newMemDict(dir string, blankSeq uint64) (*memDict, error) {
 		labels:   map[string]TermID{},
 		blankSeq: blankSeq,
 		blanks:   map[string]TermID{},
+		preds:    map[rdf.Term]TermID{},
 		spill:    f,
 		pending:  make([]byte, 0, 1<<20),
 	}, nil
@@ -220,8 +227,22 @@ func (d *memDict) quad(q *rdf.Quad, graph rdf.Term) ([4]TermID, error) {
 	if err := validQuad(q); err != nil {
 		return out, err
 	}
-	out[0] = d.id(q.Subject)
-	out[1] = d.id(q.Predicate)
+	if s, ok := q.Subject.(rdf.IRI); ok {
+		if s != d.lastSubj || d.lastSubjID == 0 {
+			d.lastSubj, d.lastSubjID = s, d.iri(string(s))
+		}
+		out[0] = d.lastSubjID
+	} else {
+		out[0] = d.id(q.Subject)
+	}
+	if id, ok := d.preds[q.Predicate]; ok {
+		out[1] = id
+	} else {
+		out[1] = d.id(q.Predicate)
+		if len(d.preds) < 1<<12 {
+			d.preds[q.Predicate] = out[1]
+		}
+	}
 	out[2] = d.id(q.Object)
 	out[3] = DefaultGraph
 	switch {
