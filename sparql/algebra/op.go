@@ -94,10 +94,12 @@ func Unit() *Table { return &Table{Rows: [][]rdf.Term{{}}} }
 func (t *Table) IsUnit() bool { return len(t.Vars) == 0 && len(t.Rows) == 1 }
 
 // Service is SERVICE [SILENT] name { Op } (https://www.w3.org/TR/sparql11-federated-query/).
+// Pattern is the group as written, for an evaluator that sends it to the endpoint as text.
 type Service struct {
-	Name   Node
-	Silent bool
-	Op     Op
+	Name    Node
+	Silent  bool
+	Op      Op
+	Pattern *syntax.Group
 }
 
 // GroupKey is one grouping expression: Var is the variable it binds ("" for an expression

@@ -188,7 +188,7 @@ func (t *translator) group(g *syntax.Group) Op {
 		case *syntax.GraphPattern:
 			op = join(op, &Graph{Name: e.Name, Op: t.group(e.Group)})
 		case *syntax.Service:
-			op = join(op, &Service{Name: e.Name, Silent: e.Silent, Op: t.group(e.Group)})
+			op = join(op, &Service{Name: e.Name, Silent: e.Silent, Op: t.group(e.Group), Pattern: e.Group})
 		case *syntax.Values:
 			op = join(op, t.values(e))
 		case *syntax.SubSelect:

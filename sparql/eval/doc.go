@@ -55,7 +55,8 @@
 //     iterators then report ctx.Err().
 //   - A Result's iterators read the Dataset lazily: consume them while the Dataset (for the
 //     store, its read transaction) is valid.
-//   - SERVICE is not evaluated: SERVICE SILENT yields one empty solution, SERVICE fails with
-//     ErrUnsupported. Functions named by IRIs other than the XSD casts are errors.
+//   - SERVICE goes through Options.Service (the caller decides whether and how to reach the
+//     network); without it SERVICE fails with ErrUnsupported and SERVICE SILENT yields one
+//     empty solution. Functions named by IRIs other than the XSD casts are errors.
 //   - REDUCED removes all duplicates, as DISTINCT does (the specification permits it).
 package eval

@@ -14,6 +14,8 @@ var (
 	// ErrUpdate is a failed update operation (CREATE of an existing graph, DROP or COPY of a
 	// missing one, LOAD of an unreadable document) without SILENT.
 	ErrUpdate = errors.New("sparql: update failed")
+	// ErrService is a failed SERVICE call (the endpoint's error is in the message).
+	ErrService = errors.New("sparql: SERVICE failed")
 	// ErrInternal is a bug in the evaluator caught before it crossed the API (a recovered
 	// panic); the message says what happened.
 	ErrInternal = errors.New("sparql: internal error")

@@ -62,10 +62,7 @@ func (q *query) eval1(op algebra.Op, e *env, seed Binding) rows {
 	case *algebra.Table:
 		return q.evalTable(o, seed)
 	case *algebra.Service:
-		if o.Silent {
-			return &sliceRows{rs: []Binding{seed}}
-		}
-		return errRows(fmt.Errorf("%w: SERVICE %s", ErrUnsupported, o.Name))
+		return q.evalService(o, seed)
 	case *algebra.Group:
 		return q.evalGroup(o, e, seed)
 	case *algebra.OrderBy:

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -173,5 +174,29 @@ func TestQuery_ConstructMemoryBudget(t *testing.T) {
 	}
 	if !errors.Is(res.Triples.Err(), eval.ErrMemoryBudget) {
 		t.Fatalf("after %d triples: err = %v, want ErrMemoryBudget", n, res.Triples.Err())
+	}
+}
+
+func TestQuery_ServiceWithoutFederation(t *testing.T) {
+	d := chain(3)
+	_, err := run(t, context.Background(), d, `SELECT * { SERVICE <http://remote/sparql> { ?s ?p ?o } }`, eval.Options{})
+	if !errors.Is(err, eval.ErrUnsupported) {
+		t.Fatalf("err = %v, want ErrUnsupported", err)
+	}
+	rows, err := run(t, context.Background(), d, `SELECT * { ?s <http://ex/v> ?v SERVICE SILENT <http://remote/sparql> { ?s ?p ?o } }`, eval.Options{})
+	if err != nil || len(rows) != 3 {
+		t.Fatalf("SERVICE SILENT: %d rows, %v; want the 3 local solutions", len(rows), err)
+	}
+	var sent string
+	opts := eval.Options{Service: func(_ context.Context, endpoint, query string) ([]string, [][]rdf.Term, error) {
+		sent = endpoint + " " + query
+		return []string{"o"}, [][]rdf.Term{{rdf.NewLiteral("remote")}}, nil
+	}}
+	rows, err = run(t, context.Background(), d, `SELECT ?s ?o { ?s <http://ex/v> ?v SERVICE <http://remote/sparql> { ?s2 <http://ex/p> ?o } }`, opts)
+	if err != nil || len(rows) != 3 || rows[0][1] != rdf.NewLiteral("remote") {
+		t.Fatalf("SERVICE: %v, %v", rows, err)
+	}
+	if !strings.HasPrefix(sent, "http://remote/sparql SELECT * WHERE {") {
+		t.Fatalf("sent %q", sent)
 	}
 }

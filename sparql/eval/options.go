@@ -28,6 +28,10 @@ type Options struct {
 	// rdf/formats; other schemes fail, which LOAD SILENT turns into success). The returned
 	// reader is closed by the evaluator when it implements io.Closer.
 	Load func(ctx context.Context, iri string) (rdf.Reader, error)
+	// Service answers SERVICE patterns: it sends query (SELECT * WHERE { pattern }) to the
+	// endpoint and returns the variables and rows of the answer (nil terms are unbound). Nil
+	// means SERVICE is not evaluated (ErrUnsupported; SERVICE SILENT gives one empty solution).
+	Service func(ctx context.Context, endpoint, query string) (vars []string, rows [][]rdf.Term, err error)
 	// Profile, when set, records per operator how often it ran and how many solutions it
 	// produced (see Profile.Explain). It costs a little per solution.
 	Profile *Profile

@@ -131,6 +131,10 @@ func (q *query) seedable(op algebra.Op, inSeed varSet) bool {
 		return q.seedable(o.Left, inSeed) && q.seedable(o.Right, inSeed)
 	case *algebra.Graph:
 		return q.seedable(o.Op, inSeed)
+	case *algebra.Service:
+		// SERVICE ?endpoint needs the endpoint from the left; the answer is joined with the
+		// seed either way.
+		return o.Name.IsVar()
 	case *algebra.Filter:
 		if !q.seedable(o.Op, inSeed) {
 			return false

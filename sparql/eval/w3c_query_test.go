@@ -90,7 +90,52 @@ func runQuerySuite(t *testing.T, suite string, tests []w3c.Test, expectedFile st
 		if r := skipReason(tc); r != "" {
 			t.Skip(r)
 		}
-		return runQueryTest(tc)
+		return runQueryTest(tc, eval.Options{})
+	})
+}
+
+// TestW3C_SPARQL11_Service runs the federation tests with every endpoint of a test's
+// qt:serviceData bound to an in-process dataset (no network): the evaluator sends each
+// SERVICE pattern as query text through Options.Service, and the endpoint parses and
+// answers it.
+func TestW3C_SPARQL11_Service(t *testing.T) {
+	tests := loadTests(t, isQueryEval, "sparql11/service/manifest.ttl")
+	expected, err := w3c.LoadExpected("testdata/w3c-service-expected-failures.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	w3c.Run(t, "sparql11 service (in-process endpoints)", tests, expected, func(t *testing.T, tc w3c.Test) error {
+		endpoints := map[string]*memds.Dataset{}
+		for _, sd := range tc.ServiceData {
+			d, err := loadStore(sd.Data, sd.GraphData)
+			if err != nil {
+				return err
+			}
+			endpoints[sd.Endpoint] = d
+		}
+		// Endpoints federate further with the same function (service3 nests SERVICE).
+		var opts eval.Options
+		opts.Service = func(ctx context.Context, endpoint, query string) ([]string, [][]rdf.Term, error) {
+			d, ok := endpoints[endpoint]
+			if !ok {
+				return nil, nil, fmt.Errorf("no endpoint %s", endpoint)
+			}
+			pq, err := parser.ParseQuery(query, parser.Options{})
+			if err != nil {
+				return nil, nil, fmt.Errorf("endpoint rejects %q: %w", query, err)
+			}
+			res, err := eval.Query(ctx, d, pq, opts)
+			if err != nil {
+				return nil, nil, err
+			}
+			defer res.Close()
+			var rows [][]rdf.Term
+			for res.Solutions.Next() {
+				rows = append(rows, append([]rdf.Term(nil), res.Solutions.Row()...))
+			}
+			return res.Vars, rows, res.Solutions.Err()
+		}
+		return runQueryTest(tc, opts)
 	})
 }
 
@@ -103,7 +148,7 @@ func filePathOf(iri string) (string, bool) {
 	return filepath.FromSlash(u.Path), true
 }
 
-func runQueryTest(tc w3c.Test) error {
+func runQueryTest(tc w3c.Test, opts eval.Options) error {
 	src, err := os.ReadFile(tc.Query)
 	if err != nil {
 		return err
@@ -143,7 +188,7 @@ func runQueryTest(tc w3c.Test) error {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
-	res, err := eval.Query(ctx, d, pq, eval.Options{})
+	res, err := eval.Query(ctx, d, pq, opts)
 	if err != nil {
 		return fmt.Errorf("eval: %w", err)
 	}
