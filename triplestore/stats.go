@@ -214,13 +214,26 @@ func readStats(b *bolt.Bucket) (Stats, error) {
 
 // Graphs returns the IDs of the named graphs that hold at least one quad, in ID order.
 func (tx *Tx) Graphs() ([]TermID, error) {
-	st, err := tx.Stats()
-	if err != nil {
+	if err := tx.check(false); err != nil {
 		return nil, err
 	}
+	counts := map[TermID]int64{}
+	c := tx.st.Cursor()
+	for k, v := c.Seek([]byte{'g'}); k != nil && k[0] == 'g'; k, v = c.Next() {
+		n, m := binary.Uvarint(v)
+		if len(k) != 9 || m <= 0 {
+			return nil, fmt.Errorf("%w: bad graph stats", ErrCorrupt)
+		}
+		counts[TermID(binary.BigEndian.Uint64(k[1:]))] = int64(n)
+	}
+	if tx.delta != nil {
+		for g, x := range tx.delta.graphs {
+			counts[g] += x
+		}
+	}
 	var gs []TermID
-	for g := range st.Graphs {
-		if g != DefaultGraph {
+	for g, n := range counts {
+		if g != DefaultGraph && n > 0 {
 			gs = append(gs, g)
 		}
 	}
@@ -229,22 +242,23 @@ func (tx *Tx) Graphs() ([]TermID, error) {
 }
 
 // Estimate returns a cheap estimate of the number of quads matching p, from the statistics
-// (exact when at most the predicate, or only the graph, is bound).
+// (exact when at most the predicate, or only the graph, is bound). It reads at most three
+// statistics keys, so a planner may call it freely.
 func (tx *Tx) Estimate(p Pattern) (uint64, error) {
 	if err := tx.check(false); err != nil {
 		return 0, err
 	}
-	st, err := tx.Stats()
+	s, pr, o, g := p[0], p[1], p[2], p[3]
+	tot, err := tx.totals()
 	if err != nil {
 		return 0, err
 	}
-	s, pr, o, g := p[0], p[1], p[2], p[3]
 	var n float64
 	switch {
 	case pr != 0:
-		ps, ok := st.Predicates[pr]
-		if !ok {
-			return 0, nil
+		ps, err := tx.predStats(pr)
+		if err != nil || ps.Count == 0 {
+			return 0, err
 		}
 		n = float64(ps.Count)
 		if s != 0 && ps.Subjects > 0 {
@@ -254,26 +268,66 @@ func (tx *Tx) Estimate(p Pattern) (uint64, error) {
 			n /= float64(ps.Objects)
 		}
 	default:
-		n = float64(st.Quads)
-		if s != 0 && st.Subjects > 0 {
-			n /= float64(st.Subjects)
+		n = float64(tot[0])
+		if s != 0 && tot[1] > 0 {
+			n /= float64(tot[1])
 		}
-		if o != 0 && st.Objects > 0 {
-			n /= float64(st.Objects)
+		if o != 0 && tot[2] > 0 {
+			n /= float64(tot[2])
 		}
 	}
-	if g != 0 && st.Quads > 0 {
-		gc, ok := st.Graphs[g]
-		if !ok {
-			return 0, nil
+	if g != 0 && tot[0] > 0 {
+		gc, err := tx.graphCount(g)
+		if err != nil || gc == 0 {
+			return 0, err
 		}
 		if pr == 0 && s == 0 && o == 0 {
 			return gc, nil
 		}
-		n *= float64(gc) / float64(st.Quads)
+		n *= float64(gc) / float64(tot[0])
 	}
 	if n < 1 && (s != 0 || o != 0) {
 		n = 1
 	}
 	return uint64(n + 0.5), nil
+}
+
+// totals returns quads, subjects, objects and terms, this transaction's writes included.
+func (tx *Tx) totals() ([4]uint64, error) {
+	var t [4]uint64
+	if v := tx.st.Get(keyTotal); v != nil && !readUvarints(v, t[:]) {
+		return t, fmt.Errorf("%w: bad totals", ErrCorrupt)
+	}
+	if d := tx.delta; d != nil {
+		for i, x := range []int64{d.quads, d.subjects, d.objects, d.terms} {
+			t[i] = uint64(int64(t[i]) + x)
+		}
+	}
+	return t, nil
+}
+
+func (tx *Tx) predStats(p TermID) (PredicateStats, error) {
+	var t [3]uint64
+	if v := tx.st.Get(statKey('p', p)); v != nil && !readUvarints(v, t[:]) {
+		return PredicateStats{}, fmt.Errorf("%w: bad predicate stats", ErrCorrupt)
+	}
+	if tx.delta != nil {
+		if x := tx.delta.preds[p]; x != nil {
+			for i := range t {
+				t[i] = uint64(int64(t[i]) + x[i])
+			}
+		}
+	}
+	return PredicateStats{t[0], t[1], t[2]}, nil
+}
+
+func (tx *Tx) graphCount(g TermID) (uint64, error) {
+	var t [1]uint64
+	if v := tx.st.Get(statKey('g', g)); v != nil && !readUvarints(v, t[:]) {
+		return 0, fmt.Errorf("%w: bad graph stats", ErrCorrupt)
+	}
+	if tx.delta != nil {
+		t[0] = uint64(int64(t[0]) + tx.delta.graphs[g])
+	}
+	return t[0], nil
 }
