@@ -42,6 +42,14 @@ func newTx(s *Store, btx *bolt.Tx) *Tx {
 	tx.st = btx.Bucket(bktStats)
 	if btx.Writable() {
 		tx.delta = newStatsDelta()
+		// Fill pages further before splitting where inserts are mostly appends: i2t keys
+		// come from a sequence, and new quads usually carry new (larger) IDs, so they land
+		// at the end of the indexes. bbolt's default (0.5) suits random inserts only.
+		tx.i2t.FillPercent = 1.0
+		for i := range tx.idx {
+			tx.idx[i].FillPercent = 0.9
+		}
+		tx.t2i.FillPercent = 0.7
 	}
 	return tx
 }
