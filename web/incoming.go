@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"net/url"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -29,13 +30,39 @@ func (s *Server) incomingViews(tx *triplestore.Tx, r *http.Request, lb *labeler,
 	if err != nil || !ok {
 		return nil, err
 	}
-	st, err := tx.Stats()
+	// One scan of the OSP index finds the predicates (and, when the links are few, all of
+	// them); only a hub with more than scanAll links has each predicate probed in POS.
+	const scanAll = 4096
+	bySubject := map[triplestore.TermID][]triplestore.TermID{} // predicate -> subjects, when complete
+	it := tx.Match(triplestore.Pattern{0, 0, oid, 0})
+	n := 0
+	for n < scanAll && it.Next() {
+		qd := it.Quad()
+		ss := bySubject[qd[1]]
+		if len(ss) == 0 || ss[len(ss)-1] != qd[0] {
+			bySubject[qd[1]] = append(ss, qd[0])
+		}
+		n++
+	}
+	complete := !it.Next()
+	err = it.Err()
+	it.Close()
 	if err != nil {
 		return nil, err
 	}
-	preds := make([]triplestore.TermID, 0, len(st.Predicates))
-	for p := range st.Predicates {
-		preds = append(preds, p)
+	var preds []triplestore.TermID
+	if complete {
+		for p := range bySubject {
+			preds = append(preds, p)
+		}
+	} else {
+		st, err := tx.Stats()
+		if err != nil {
+			return nil, err
+		}
+		for p := range st.Predicates {
+			preds = append(preds, p)
+		}
 	}
 	sort.Slice(preds, func(i, j int) bool { return preds[i] < preds[j] })
 	q := r.URL.Query()
@@ -50,15 +77,17 @@ func (s *Server) incomingViews(tx *triplestore.Tx, r *http.Request, lb *labeler,
 			break
 		}
 		pat := triplestore.Pattern{0, p, oid, 0}
-		it := tx.Match(pat)
-		has := it.Next()
-		err := it.Err()
-		it.Close()
-		if err != nil {
-			return nil, err
-		}
-		if !has {
-			continue
+		if !complete {
+			it := tx.Match(pat)
+			has := it.Next()
+			err := it.Err()
+			it.Close()
+			if err != nil {
+				return nil, err
+			}
+			if !has {
+				continue
+			}
 		}
 		pt, err := tx.Term(p)
 		if err != nil {
@@ -70,36 +99,55 @@ func (s *Server) incomingViews(tx *triplestore.Tx, r *http.Request, lb *labeler,
 			page = selPage
 		}
 		pv.Page = page
-		// One scan: skip to the page, collect it, go on counting up to the cap.
-		it = tx.Match(pat)
-		var n uint64
 		start := uint64((page - 1) * size)
-		var last triplestore.TermID
-		for it.Next() && (n < countCap || n < start+uint64(size)) {
-			sid := it.Quad()[0]
-			if sid == last { // the same subject in several graphs
-				continue
+		item := func(sid triplestore.TermID) error {
+			t, err := tx.Term(sid)
+			if err != nil {
+				return err
 			}
-			last = sid
-			if n >= start && n < start+uint64(size) {
-				t, err := tx.Term(sid)
-				if err != nil {
-					it.Close()
+			l := linkView{Label: lb.label(t)}
+			if i, ok := t.(rdf.IRI); ok {
+				l.IRI, l.Href = string(i), s.href(r, string(i))
+			}
+			pv.Items = append(pv.Items, l)
+			return nil
+		}
+		var n uint64
+		more := false
+		if complete {
+			ss := bySubject[p]
+			slices.Sort(ss)
+			ss = slices.Compact(ss) // the same subject in several graphs
+			n = uint64(len(ss))
+			for i := start; i < n && i < start+uint64(size); i++ {
+				if err := item(ss[i]); err != nil {
 					return nil, err
 				}
-				l := linkView{Label: lb.label(t)}
-				if i, ok := t.(rdf.IRI); ok {
-					l.IRI, l.Href = string(i), s.href(r, string(i))
-				}
-				pv.Items = append(pv.Items, l)
 			}
-			n++
-		}
-		err = it.Err()
-		more := it.Next()
-		it.Close()
-		if err != nil {
-			return nil, err
+		} else {
+			// One scan of POS: skip to the page, collect it, go on counting up to the cap.
+			it := tx.Match(pat)
+			var last triplestore.TermID
+			for it.Next() && (n < countCap || n < start+uint64(size)) {
+				sid := it.Quad()[0]
+				if sid == last { // the same subject in several graphs
+					continue
+				}
+				last = sid
+				if n >= start && n < start+uint64(size) {
+					if err := item(sid); err != nil {
+						it.Close()
+						return nil, err
+					}
+				}
+				n++
+			}
+			err := it.Err()
+			more = it.Next()
+			it.Close()
+			if err != nil {
+				return nil, err
+			}
 		}
 		pv.Count = n
 		if more {

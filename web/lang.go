@@ -1,6 +1,7 @@
 package web
 
 import (
+	"sync"
 	"sort"
 	"strconv"
 	"strings"
@@ -61,57 +62,137 @@ func langScore(lang string, prefs []string) int {
 	return 2*len(prefs) + 1
 }
 
-// labeler finds labels and descriptions in the store, caching per request.
+// labeler finds labels and descriptions in the store, caching per request and, through the
+// server's labelCache, per data version across requests (predicates, classes and popular
+// resources repeat on every page).
 type labeler struct {
-	tx    *triplestore.Tx
-	prefs []string
-	cache map[rdf.Term]string
+	tx     *triplestore.Tx
+	prefs  []string
+	langs  string // the preferences as one cache key part
+	shared *labelCache
+	cache  map[rdf.Term]texts
 }
 
-func newLabeler(tx *triplestore.Tx, prefs []string) *labeler {
-	return &labeler{tx: tx, prefs: prefs, cache: map[rdf.Term]string{}}
+// texts are a resource's chosen label and description.
+type texts struct {
+	label, labelLang, desc string
 }
 
-// best returns the literal of t by the first predicate of preds that has one, choosing among
-// its values by language; "" when there is none.
-func (l *labeler) best(t rdf.Term, preds []rdf.IRI) (string, string) {
-	for _, p := range preds {
-		it := l.tx.MatchTerms(t, p, nil, nil)
-		best, bestLang, score, n := "", "", 1<<30, 0
-		for it.Next() && n < 64 {
-			n++
-			lit, ok := it.Quad().Object.(rdf.Literal)
+func newLabeler(tx *triplestore.Tx, prefs []string, shared *labelCache) *labeler {
+	return &labeler{tx: tx, prefs: prefs, langs: strings.Join(prefs, ","), shared: shared, cache: map[rdf.Term]texts{}}
+}
+
+// maxLabelScan bounds the statements read to find a resource's label and description.
+const maxLabelScan = 256
+
+// texts reads t's label and description in one scan of its statements (one seek of the SPO
+// index): the first predicate of labelPreds (descPreds) that has literals wins, and among
+// its values the one whose language the preferences rank best.
+func (l *labeler) texts(t rdf.Term) texts {
+	if x, ok := l.cache[t]; ok {
+		return x
+	}
+	if x, ok := l.shared.get(t, l.langs); ok {
+		l.cache[t] = x
+		return x
+	}
+	var x texts
+	if t.Kind() != rdf.KindLiteral {
+		type pick struct {
+			rank, score int
+			lex, lang   string
+		}
+		lab, desc := pick{rank: 1 << 30}, pick{rank: 1 << 30}
+		consider := func(p *pick, rank int, lit rdf.Literal) {
+			s := langScore(lit.Lang, l.prefs)
+			if rank < p.rank || (rank == p.rank && s < p.score) {
+				*p = pick{rank, s, lit.Lexical, lit.Lang}
+			}
+		}
+		it := l.tx.MatchTerms(t, nil, nil, nil)
+		for n := 0; n < maxLabelScan && it.Next(); n++ {
+			q := it.Quad()
+			lit, ok := q.Object.(rdf.Literal)
 			if !ok {
 				continue
 			}
-			if s := langScore(lit.Lang, l.prefs); s < score {
-				best, bestLang, score = lit.Lexical, lit.Lang, s
+			p, _ := q.Predicate.(rdf.IRI)
+			if r := indexOf(labelPreds, p); r >= 0 {
+				consider(&lab, r, lit)
+			} else if r := indexOf(descPreds, p); r >= 0 {
+				consider(&desc, r, lit)
 			}
 		}
 		it.Close()
-		if best != "" {
-			return best, bestLang
+		x = texts{label: lab.lex, labelLang: lab.lang, desc: desc.lex}
+	}
+	l.cache[t] = x
+	l.shared.put(t, l.langs, x)
+	return x
+}
+
+func indexOf(ps []rdf.IRI, p rdf.IRI) int {
+	for i, q := range ps {
+		if q == p {
+			return i
 		}
 	}
-	return "", ""
+	return -1
 }
 
 // label returns a human label for t: its label in the store, else a compact name.
 func (l *labeler) label(t rdf.Term) string {
-	if s, ok := l.cache[t]; ok {
+	if s := l.texts(t).label; s != "" {
 		return s
 	}
-	s := ""
-	if t.Kind() != rdf.KindLiteral {
-		s, _ = l.best(t, labelPreds)
+	return shortName(t)
+}
+
+// labelCache holds chosen texts for one data version; a new version, or more than max
+// entries, empties it.
+type labelCache struct {
+	mu      sync.Mutex
+	version uint64
+	m       map[labelKey]texts
+	max     int
+	store   interface{ DataVersion() uint64 }
+}
+
+type labelKey struct {
+	t     rdf.Term
+	langs string
+}
+
+func newLabelCache(store interface{ DataVersion() uint64 }, max int) *labelCache {
+	return &labelCache{store: store, max: max, m: map[labelKey]texts{}}
+}
+
+func (c *labelCache) get(t rdf.Term, langs string) (texts, bool) {
+	if c == nil {
+		return texts{}, false
 	}
-	if s == "" {
-		s = shortName(t)
+	v := c.store.DataVersion()
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if v != c.version {
+		c.version, c.m = v, map[labelKey]texts{}
+		return texts{}, false
 	}
-	if len(l.cache) < 4096 {
-		l.cache[t] = s
+	x, ok := c.m[labelKey{t, langs}]
+	return x, ok
+}
+
+func (c *labelCache) put(t rdf.Term, langs string, x texts) {
+	if c == nil {
+		return
 	}
-	return s
+	v := c.store.DataVersion()
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if v != c.version || len(c.m) >= c.max {
+		c.version, c.m = v, map[labelKey]texts{}
+	}
+	c.m[labelKey{t, langs}] = x
 }
 
 // shortName is the last segment of an IRI (after # or the last /), or the term itself.

@@ -11,7 +11,6 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/uitwisselingsplatform/uwp/rdf"
-	"github.com/uitwisselingsplatform/uwp/rdf/formats"
 	"github.com/uitwisselingsplatform/uwp/triplestore"
 	"github.com/uitwisselingsplatform/uwp/vocab"
 )
@@ -136,6 +135,7 @@ type (
 		Images                             []string
 		Coords                             []coordView
 		More                               bool
+		PropsHTML                          template.HTML
 	}
 	propView struct {
 		Pred   linkView
@@ -166,7 +166,7 @@ type (
 
 func (s *Server) pageView(tx *triplestore.Tx, r *http.Request, iri rdf.IRI, docPath string, hashBases []string) (*pageView, error) {
 	prefs := langPrefs(r.Header.Get("Accept-Language"))
-	lb := newLabeler(tx, prefs)
+	lb := newLabeler(tx, prefs, s.labels)
 	d, err := s.describe(tx, iri, false, hashBases)
 	if err != nil {
 		return nil, err
@@ -176,8 +176,11 @@ func (s *Server) pageView(tx *triplestore.Tx, r *http.Request, iri rdf.IRI, docP
 		v.Lang = prefs[0]
 	}
 	v.Main = s.resourceView(r, lb, d.main)
+	v.Main.PropsHTML = propsHTML(v.Main)
 	for _, h := range d.hash {
-		v.Hash = append(v.Hash, s.resourceView(r, lb, h))
+		hv := s.resourceView(r, lb, h)
+		hv.PropsHTML = propsHTML(hv)
+		v.Hash = append(v.Hash, hv)
 	}
 	if v.Incoming, err = s.incomingViews(tx, r, lb, iri, docPath); err != nil {
 		return nil, err
@@ -189,21 +192,7 @@ func (s *Server) pageView(tx *triplestore.Tx, r *http.Request, iri rdf.IRI, docP
 		}
 		v.Formats = append(v.Formats, linkView{Href: href, Label: f.name})
 	}
-	var buf bytes.Buffer
-	w, err := formats.NewWriter(rdf.JSONLD, &buf, rdf.WriteOptions{})
-	if err != nil {
-		return nil, err
-	}
-	for _, t := range d.triples() {
-		if err := w.Write(rdf.Quad{Subject: t.s, Predicate: t.p, Object: t.o}); err != nil {
-			return nil, err
-		}
-	}
-	if err := w.Close(); err != nil {
-		return nil, err
-	}
-	// "<" occurs only inside JSON strings, where \u003c means the same; so no "</script>".
-	v.JSONLD = template.JS(strings.ReplaceAll(buf.String(), "<", `\u003c`))
+	v.JSONLD = template.JS(expandedJSONLD(d.triples()))
 	v.Query = "DESCRIBE <" + string(iri) + ">"
 	return v, nil
 }
@@ -218,11 +207,11 @@ func (s *Server) resourceView(r *http.Request, lb *labeler, n *node) *resourceVi
 	if i, ok := n.term.(rdf.IRI); ok {
 		rv.IRI = string(i)
 	}
-	rv.Label, rv.LabelLang = lb.best(n.term, labelPreds)
+	tx := lb.texts(n.term)
+	rv.Label, rv.LabelLang, rv.Description = tx.label, tx.labelLang, tx.desc
 	if rv.Label == "" && rv.IRI != "" {
 		rv.Label = shortName(n.term)
 	}
-	rv.Description, _ = lb.best(n.term, descPreds)
 	byPred := map[rdf.Term]int{}
 	var lat, lon string
 	for _, tr := range n.props {

@@ -33,6 +33,7 @@ type Server struct {
 	lastMod time.Time
 
 	subjects subjectIndex
+	labels   *labelCache
 	voidMu   sync.Mutex
 	voidV    uint64
 	voidSt   *voidStats
@@ -50,6 +51,7 @@ func New(cfg Config, store *triplestore.Store) *Server {
 		cfg.Prefixes = vocab.Prefixes()
 	}
 	s := &Server{cfg: cfg, store: store, log: cfg.Logger, met: newMetrics(), bases: cfg.BaseIRIs}
+	s.labels = newLabelCache(store, 1<<16)
 	s.baseCtx, s.cancel = context.WithCancel(context.Background())
 	s.lastVer = store.DataVersion()
 	s.lastMod = time.Now().UTC().Truncate(time.Second)
