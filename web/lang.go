@@ -1,10 +1,10 @@
 package web
 
 import (
-	"sync"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/uitwisselingsplatform/uwp/rdf"
 	"github.com/uitwisselingsplatform/uwp/triplestore"
