@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/uitwisselingsplatform/uwp/rdf"
 	"github.com/uitwisselingsplatform/uwp/triplestore"
 )
 
@@ -157,5 +158,56 @@ func TestServer_GracefulShutdown(t *testing.T) {
 	}
 	if err := st.Close(); err != nil {
 		t.Fatalf("closing the store: %v", err)
+	}
+}
+
+func TestServer_ShutdownLetsRequestsFinish(t *testing.T) {
+	dir := t.TempDir()
+	st, err := triplestore.Open(filepath.Join(dir, "uwp.db"), &triplestore.Options{NoSync: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	qs := parseRDF(t, rdf.Turtle, "@prefix ex: <http://ex.org/> .\n"+manyStatements(30))
+	if err := st.Update(func(tx *triplestore.Tx) error { _, err := tx.AddQuads(qs); return err }); err != nil {
+		t.Fatal(err)
+	}
+	srv := New(Config{Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}, st)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(ln) }()
+	type answer struct {
+		code int
+		body string
+		err  error
+	}
+	got := make(chan answer, 1)
+	go func() {
+		res, err := http.Get("http://" + ln.Addr().String() + "/sparql?query=" + q(slowQuery) + "&format=csv")
+		if err != nil {
+			got <- answer{err: err}
+			return
+		}
+		b, err := io.ReadAll(res.Body)
+		res.Body.Close()
+		got <- answer{res.StatusCode, string(b), err}
+	}()
+	for srv.met.running.Load() == 0 {
+		time.Sleep(time.Millisecond)
+	}
+	if err := srv.Shutdown(context.Background()); err != nil {
+		t.Fatalf("Shutdown: %v", err)
+	}
+	a := <-got
+	if a.err != nil || a.code != 200 || a.body != "n\r\n810000\r\n" {
+		t.Fatalf("in-flight query: %d %q %v", a.code, a.body, a.err)
+	}
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Close(); err != nil {
+		t.Fatal(err)
 	}
 }
