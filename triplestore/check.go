@@ -196,31 +196,46 @@ func (tx *Tx) checkDictionary(st *Stats) error {
 	var n uint64
 	c := tx.i2t.Cursor()
 	var keyBuf []byte
-	for k, enc := c.First(); k != nil; k, enc = c.Next() {
+	for k, val := c.First(); k != nil; k, val = c.Next() {
 		if len(k) != 8 {
 			return corrupt("i2t key %x", k)
 		}
-		id := TermID(binary.BigEndian.Uint64(k))
-		if !id.isDict() {
-			return corrupt("i2t holds non-dictionary ID %v", id)
+		first := binary.BigEndian.Uint64(k)
+		recs, ok := i2tRecords(val)
+		if !ok || len(recs) == 0 || len(recs) > i2tBlockMax {
+			return corrupt("i2t block %x malformed", k)
 		}
-		if id.payload() > tx.i2t.Sequence() {
-			return corrupt("i2t ID %v beyond the sequence %d", id, tx.i2t.Sequence())
+		if first != n+1 {
+			return corrupt("i2t block %x does not follow sequence number %d", k, n)
 		}
-		if _, err := tx.decodeTerm(id, enc); err != nil {
-			return err
+		for i, enc := range recs {
+			seq := first + uint64(i)
+			tag := tagOfEnc(enc[0] &^ encCompressed)
+			if tag < 0 {
+				return corrupt("i2t entry %d has kind %#x", seq, enc[0])
+			}
+			id := mkID(tag, seq)
+			if seq > tx.i2t.Sequence() {
+				return corrupt("i2t ID %v beyond the sequence %d", id, tx.i2t.Sequence())
+			}
+			if _, err := tx.decodeTerm(id, enc); err != nil {
+				return err
+			}
+			plain, err := plainEnc(enc)
+			if err != nil {
+				return err
+			}
+			key := t2iKey(keyBuf, plain)
+			v := tx.t2i.Get(key)
+			got, m := binary.Uvarint(v)
+			if m <= 0 || TermID(got) != id {
+				return corrupt("t2i does not map the term of %v back to it", id)
+			}
+			n++
 		}
-		plain, err := plainEnc(enc)
-		if err != nil {
-			return err
-		}
-		key := t2iKey(keyBuf, plain)
-		v := tx.t2i.Get(key)
-		got, m := binary.Uvarint(v)
-		if m <= 0 || TermID(got) != id {
-			return corrupt("t2i does not map the term of %v back to it", id)
-		}
-		n++
+	}
+	if n != tx.i2t.Sequence() {
+		return corrupt("i2t holds %d terms, its sequence is at %d", n, tx.i2t.Sequence())
 	}
 	var m uint64
 	if err := tx.t2i.ForEach(func(k, v []byte) error {
@@ -229,7 +244,10 @@ func (tx *Tx) checkDictionary(st *Stats) error {
 		if x <= 0 {
 			return corrupt("t2i value %x", v)
 		}
-		enc := tx.i2t.Get(binary.BigEndian.AppendUint64(nil, id))
+		enc, err := tx.storedTerm(TermID(id))
+		if err != nil {
+			return err
+		}
 		if enc == nil {
 			return corrupt("t2i names missing %v", TermID(id))
 		}

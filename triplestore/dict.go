@@ -11,7 +11,7 @@ import (
 
 // The dictionary maps terms to TermIDs and back:
 //
-//	i2t  key = TermID as 8 big-endian bytes -> enc (see termenc.go)
+//	i2t  blocks of 16 terms by sequence number (see i2t.go) -> encs (see termenc.go)
 //	t2i  key = enc, or 0xFF + 16-byte SHA-256 prefix of a long enc -> uvarint(TermID)
 //	ns   key = namespace string -> uvarint(namespace id)
 //	nsid key = uvarint(namespace id) -> namespace string
@@ -100,7 +100,10 @@ func (tx *Tx) encID(enc []byte, tag int, create bool) (TermID, bool, error) {
 		}
 		id := TermID(n)
 		if hashed {
-			stored := tx.i2t.Get(binary.BigEndian.AppendUint64(nil, uint64(id)))
+			stored, err := tx.storedTerm(id)
+			if err != nil {
+				return 0, false, err
+			}
 			if stored == nil {
 				return 0, false, fmt.Errorf("%w: term->id names missing %v", ErrCorrupt, id)
 			}
@@ -123,11 +126,7 @@ func (tx *Tx) encID(enc []byte, tag int, create bool) (TermID, bool, error) {
 	}
 	id := mkID(tag, seq)
 	// bbolt keeps Put's slices until the transaction ends: hand it copies.
-	stored := storedEnc(enc)
-	if &stored[0] == &enc[0] {
-		stored = append([]byte(nil), enc...)
-	}
-	if err := tx.i2t.Put(binary.BigEndian.AppendUint64(nil, uint64(id)), stored); err != nil {
+	if err := tx.putTerm(seq, storedEnc(enc)); err != nil {
 		return 0, false, err
 	}
 	// The term->id entry waits for Commit, which writes all of them in key order: bbolt
@@ -217,7 +216,10 @@ func (tx *Tx) term(id TermID) (rdf.Term, error) {
 	if !id.isDict() {
 		return nil, fmt.Errorf("%w: %v", ErrUnknownTerm, id)
 	}
-	enc := tx.i2t.Get(binary.BigEndian.AppendUint64(tx.keyBuf[:0], uint64(id)))
+	enc, err := tx.storedTerm(id)
+	if err != nil {
+		return nil, err
+	}
 	if enc == nil {
 		return nil, fmt.Errorf("%w: %v", ErrUnknownTerm, id)
 	}

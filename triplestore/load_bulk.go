@@ -397,30 +397,25 @@ func mergeIndex(rs *runSet, ix int, st *statsDelta, send func([]blockPut) bool) 
 	return nil
 }
 
-// writeI2T writes the id->term bucket in ID order, compressing long literals on all cores
-// (batches are compressed in parallel and sent in order).
+// writeI2T writes the id->term bucket in blocks (see i2t.go), compressing long literals on
+// all cores (batches are compressed in parallel and assembled in order).
 func writeI2T(dict *memDict, send func([]blockPut) bool) error {
 	const batchSize = 2048
 	type job struct {
-		puts []blockPut
-		done chan struct{}
+		first uint64   // sequence number of encs[0]
+		encs  [][]byte // stored forms after compression
+		done  chan struct{}
 	}
 	jobs := make(chan *job, 4)
 	ordered := make(chan *job, 8)
-	workers := runtime.GOMAXPROCS(0)
 	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
-				for i := range j.puts {
-					if j.puts[i].seq != 0 {
-						continue
-					}
-					if c := storedEnc(j.puts[i].value); &c[0] != &j.puts[i].value[0] {
-						j.puts[i].value = c
-					}
+				for i, enc := range j.encs {
+					j.encs[i] = storedEnc(enc)
 				}
 				close(j.done)
 			}
@@ -429,29 +424,54 @@ func writeI2T(dict *memDict, send func([]blockPut) bool) error {
 	readErr := make(chan error, 1)
 	go func() {
 		defer func() { close(jobs); close(ordered) }()
-		cur := &job{done: make(chan struct{})}
-		emit := func() {
+		cur := &job{first: 1, done: make(chan struct{})}
+		emit := func(next uint64) {
 			jobs <- cur
 			ordered <- cur
-			cur = &job{done: make(chan struct{})}
+			cur = &job{first: next, done: make(chan struct{})}
 		}
 		err := dict.forEach(func(id TermID, enc []byte) error {
-			cur.puts = append(cur.puts, blockPut{bucket: bktI2T, key: binary.BigEndian.AppendUint64(make([]byte, 0, 8), uint64(id)), value: slices.Clone(enc)})
-			if len(cur.puts) == batchSize {
-				emit()
+			cur.encs = append(cur.encs, slices.Clone(enc))
+			if len(cur.encs) == batchSize {
+				emit(id.payload() + 1)
 			}
 			return nil
 		})
-		cur.puts = append(cur.puts, blockPut{bucket: bktI2T, seq: dict.n})
-		emit()
+		emit(0)
 		readErr <- err
 	}()
+	var batch []blockPut
+	var block []byte
+	var blockFirst uint64
+	var blockN int
+	flush := func() {
+		if len(block) > 0 {
+			batch = append(batch, blockPut{bucket: bktI2T, key: i2tKey(make([]byte, 0, 8), blockFirst), value: block})
+			block = nil
+		}
+	}
 	canceled := false
 	for j := range ordered {
 		<-j.done
-		if !canceled && !send(j.puts) {
-			canceled = true
+		for i, stored := range j.encs {
+			if block == nil || blockN >= i2tBlockMax || len(block) >= i2tBlockBytes {
+				flush()
+				blockFirst, blockN = j.first+uint64(i), 0
+				block = make([]byte, 0, i2tBlockBytes+256)
+			}
+			block = binary.AppendUvarint(block, uint64(len(stored)))
+			block = append(block, stored...)
+			blockN++
 		}
+		if len(batch) >= 64 && !canceled {
+			canceled = !send(batch)
+			batch = nil
+		}
+	}
+	flush()
+	batch = append(batch, blockPut{bucket: bktI2T, seq: dict.n})
+	if !canceled {
+		canceled = !send(batch)
 	}
 	wg.Wait()
 	if err := <-readErr; err != nil {
