@@ -11,7 +11,7 @@ import (
 
 // The dictionary maps terms to TermIDs and back:
 //
-//	i2t  blocks of 16 terms by sequence number (see i2t.go) -> encs (see termenc.go)
+//	i2t  blocks of terms with consecutive sequence numbers (see i2t.go) -> encs (see termenc.go)
 //	t2i  key = enc, or 0xFF + 16-byte SHA-256 prefix of a long enc -> uvarint(TermID)
 //	ns   key = namespace string -> uvarint(namespace id)
 //	nsid key = uvarint(namespace id) -> namespace string
