@@ -131,7 +131,7 @@ func (s *Server) Shutdown(ctx context.Context) error {
 func (s *Server) routes() {
 	s.get("/healthz", s.healthz)
 	s.get("/metrics", s.metricsHandler)
-	s.e.StaticFS("/static", staticFiles())
+	s.get("/static/*", s.static)
 	s.gspRoutes()
 	s.sparqlRoutes()
 	s.uiRoutes()

@@ -264,6 +264,10 @@ func TestUI(t *testing.T) {
 	if !strings.Contains(h.Get("Content-Type"), "javascript") || !strings.Contains(js, "localHref") {
 		t.Errorf("ui.js: %v", h)
 	}
-	code, _, _ = ts.get(t, "GET", "/static/style.css", "")
-	wantStatus(t, "style.css", code, 200, "")
+	code, _, h = ts.get(t, "HEAD", "/static/style.css", "")
+	wantStatus(t, "HEAD style.css", code, 200, "")
+	code, _, _ = ts.get(t, "GET", "/static/style.css", "", "If-None-Match", h.Get("ETag"))
+	wantStatus(t, "style.css revalidated", code, 304, "")
+	code, _, _ = ts.get(t, "GET", "/static/nothing.js", "")
+	wantStatus(t, "missing static file", code, 404, "")
 }

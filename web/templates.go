@@ -1,7 +1,11 @@
 package web
 
 import (
+	"crypto/sha256"
 	"embed"
+	"encoding/hex"
+	"mime"
+	"path"
 	"html/template"
 	"io/fs"
 	"net/http"
@@ -27,6 +31,53 @@ func staticFiles() fs.FS {
 		panic(err)
 	}
 	return sub
+}
+
+// staticAsset is one embedded file with its validator.
+type staticAsset struct {
+	body        []byte
+	contentType string
+	etag        string
+}
+
+// staticAssets are the files of static/, read once.
+var staticAssets = func() map[string]staticAsset {
+	m := map[string]staticAsset{}
+	err := fs.WalkDir(staticFiles(), ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(staticFiles(), p)
+		if err != nil {
+			return err
+		}
+		ct := mime.TypeByExtension(path.Ext(p))
+		if ct == "" {
+			ct = "application/octet-stream"
+		}
+		sum := sha256.Sum256(b)
+		m[p] = staticAsset{b, ct, `"` + hex.EncodeToString(sum[:8]) + `"`}
+		return nil
+	})
+	if err != nil {
+		panic(err)
+	}
+	return m
+}()
+
+// static serves /static/FILE (GET and HEAD) with a content-hash ETag.
+func (s *Server) static(c echo.Context) error {
+	a, ok := staticAssets[c.Param("*")]
+	if !ok {
+		return httpError(http.StatusNotFound, "no static file %q", c.Param("*"))
+	}
+	h := c.Response().Header()
+	h.Set("ETag", a.etag)
+	h.Set("Cache-Control", "public, max-age=3600")
+	if etagMatch(c.Request().Header.Get("If-None-Match"), a.etag) {
+		return c.NoContent(http.StatusNotModified)
+	}
+	return c.Blob(http.StatusOK, a.contentType, a.body)
 }
 
 // notFoundPage renders the HTML 404 page.
