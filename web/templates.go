@@ -4,11 +4,11 @@ import (
 	"crypto/sha256"
 	"embed"
 	"encoding/hex"
-	"mime"
-	"path"
 	"html/template"
 	"io/fs"
+	"mime"
 	"net/http"
+	"path"
 
 	"github.com/labstack/echo/v4"
 )
