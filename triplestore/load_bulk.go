@@ -76,17 +76,23 @@ func (s *Store) bulkLoad(ctx context.Context, batches <-chan chan parsed, srcs [
 			}
 			g := srcs[p.src].Graph
 			for i := range p.quads {
+				if skip, err := badQuad(&st, opts, srcs[p.src].Name, &p.quads[i]); skip || err != nil {
+					if err != nil {
+						return err
+					}
+					continue
+				}
 				q, err := dict.quad(&p.quads[i], g)
 				if err != nil {
 					return fmt.Errorf("%s: %w", srcs[p.src].Name, err)
 				}
 				buf = append(buf, q)
+				st.Statements++
 				if len(buf) == opts.RunQuads {
 					sortCh <- buf
 					buf = <-freeCh
 				}
 			}
-			st.Statements += uint64(len(p.quads))
 		}
 		return ctx.Err()
 	}()

@@ -2,6 +2,7 @@ package triplestore
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/uitwisselingsplatform/uwp/rdf"
 )
@@ -42,18 +43,24 @@ func (s *Store) incrementalLoad(ctx context.Context, batches <-chan chan parsed,
 		}
 		g := srcs[p.src].Graph
 		for i := range p.quads {
+			if skip, err := badQuad(&st, opts, srcs[p.src].Name, &p.quads[i]); skip || err != nil {
+				if err != nil {
+					return st, err
+				}
+				continue
+			}
 			q, err := e.quad(&p.quads[i], g)
 			if err != nil {
 				return st, err
 			}
 			pending = append(pending, q)
+			st.Statements++
 			if len(pending) == incrBatch {
 				if err := flush(); err != nil {
 					return st, err
 				}
 			}
 		}
-		st.Statements += uint64(len(p.quads))
 	}
 	if err := ctx.Err(); err != nil {
 		return st, err
@@ -73,6 +80,23 @@ func reportSkipped(st *LoadStats, p parsed, opts LoadOptions) error {
 		}
 	}
 	return p.err
+}
+
+// badQuad checks that a statement fits the store (no literal subject or graph name, an IRI
+// predicate): a lenient load reports a misfit to OnError and skips it, a strict one fails.
+func badQuad(st *LoadStats, opts LoadOptions, name string, q *rdf.Quad) (skip bool, err error) {
+	if err := validQuad(q); err == nil {
+		return false, nil
+	}
+	err = fmt.Errorf("%s: %w", name, validQuad(q))
+	if !opts.Lenient {
+		return false, err
+	}
+	st.Skipped++
+	if opts.OnError != nil {
+		opts.OnError(err)
+	}
+	return true, nil
 }
 
 // txEncoder turns parsed quads into IDs through a write transaction's dictionary, with a

@@ -366,3 +366,28 @@ func TestLoad_ConcurrentReaders(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+func TestLoad_BadQuadLenient(t *testing.T) {
+	qs := []rdf.Quad{
+		{Subject: rdf.IRI("http://x/s"), Predicate: rdf.IRI("http://x/p"), Object: rdf.NewLiteral("ok")},
+		{Subject: rdf.NewLiteral("literal subject"), Predicate: rdf.IRI("http://x/p"), Object: rdf.NewLiteral("bad")},
+	}
+	reader := func(rdf.Format, io.Reader, rdf.ReadOptions) (rdf.Reader, error) {
+		return &fakeReader{qs: slices.Clone(qs)}, nil
+	}
+	for _, nonEmpty := range []bool{false, true} {
+		s := openTemp(t)
+		if nonEmpty {
+			mustLoad(t, s, LoadOptions{}, stringSource("seed.nt", rdf.NTriples, "<http://x/z> <http://x/p> <http://x/o> .\n"))
+		}
+		if _, err := s.Load(context.Background(), []LoadSource{stringSource("x.jsonld", rdf.JSONLD, "")}, LoadOptions{NewReader: reader}); !errors.Is(err, ErrBadQuad) {
+			t.Fatalf("strict load of a literal subject: %v", err)
+		}
+		var reported int
+		st := mustLoad(t, s, LoadOptions{NewReader: reader, Lenient: true, OnError: func(error) { reported++ }}, stringSource("x.jsonld", rdf.JSONLD, ""))
+		if st.Statements != 1 || st.Skipped != 1 || reported != 1 {
+			t.Fatalf("lenient: %+v, %d reported", st, reported)
+		}
+		s.Close()
+	}
+}
