@@ -391,3 +391,41 @@ func TestLoad_BadQuadLenient(t *testing.T) {
 		s.Close()
 	}
 }
+
+// TestLoad_NamedGraphsBulkMatchesIncremental loads N-Quads over many graphs (blank ones
+// included) both ways; Check verifies the named indexes and their statistics.
+func TestLoad_NamedGraphsBulkMatchesIncremental(t *testing.T) {
+	var b strings.Builder
+	for i := 0; i < 4000; i++ {
+		g := fmt.Sprintf(" <http://example.org/graph/%d>", i%17)
+		switch i % 5 {
+		case 0:
+			g = ""
+		case 1:
+			g = fmt.Sprintf(" _:g%d", i%3)
+		}
+		fmt.Fprintf(&b, "<http://example.org/s/%d> <http://example.org/p/%d> \"v%d\"%s .\n", i%300, i%7, i%500, g)
+	}
+	text := b.String()
+	bulk := openTemp(t)
+	defer bulk.Close()
+	st := mustLoad(t, bulk, LoadOptions{ChunkSize: 8192, RunQuads: 700, TempDir: t.TempDir()}, stringSource("a.nq", rdf.NQuads, text))
+	incr := openTemp(t)
+	defer incr.Close()
+	mustLoad(t, incr, LoadOptions{}, stringSource("seed.nt", rdf.NTriples, "<http://x/z> <http://x/p> <http://x/o> .\n"))
+	st2 := mustLoad(t, incr, LoadOptions{ChunkSize: 8192}, stringSource("a.nq", rdf.NQuads, text))
+	if !st.Bulk || st2.Bulk || st.Added != st2.Added {
+		t.Fatalf("bulk %+v, incremental %+v", st, st2)
+	}
+	a, c := blankShape(dump(t, bulk)), blankShape(dump(t, incr))
+	c = slices.DeleteFunc(c, func(l string) bool { return strings.HasPrefix(l, "<http://x/z>") })
+	if !slices.Equal(a, c) {
+		t.Fatalf("bulk and incremental N-Quads loads differ: %d vs %d quads", len(a), len(c))
+	}
+	var gs1, gs2 []TermID
+	bulk.View(func(tx *Tx) error { gs1, _ = tx.Graphs(); return nil })
+	incr.View(func(tx *Tx) error { gs2, _ = tx.Graphs(); return nil })
+	if len(gs1) != 17+3 || len(gs2) != len(gs1) {
+		t.Fatalf("graphs: bulk %d, incremental %d, want 20", len(gs1), len(gs2))
+	}
+}
