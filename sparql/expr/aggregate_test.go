@@ -37,7 +37,7 @@ func TestAggregators(t *testing.T) {
 		{AggSum, false, "", `0.000000000000000001 1`, 0, `1.000000000000000001`},
 		{AggSum, false, "", `0.0000000000000000001 1`, 0, `1.0000000000000000001`},
 		{AggAvg, false, "", `0.1 0.2`, 0, `0.15`},
-		{AggAvg, false, "", `1 2 3`, 0, `2.0`},
+		{AggAvg, false, "", `1 2 3`, 0, `"2"^^xsd:decimal`},
 		{AggAvg, false, "", `1 2 3 4`, 0, `2.5`},
 		{AggAvg, false, "", `1.0 2.0 3.0 4`, 0, `2.5`},
 		{AggAvg, false, "", `1 2.2`, 0, `1.6`},

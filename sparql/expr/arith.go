@@ -84,12 +84,16 @@ func UnaryMinus(a rdf.Term) (rdf.Term, error) {
 	return n.Neg().Literal(), nil
 }
 
-// UnaryPlus implements +A (op:numeric-unary-plus): the value, in canonical form of its
-// primitive type.
+// UnaryPlus implements +A (op:numeric-unary-plus, which "returns its operand with the sign
+// unchanged"): a literal of a primitive numeric type comes back as it is, lexical form
+// included; a derived type gives its value in the canonical form of the primitive type.
 func UnaryPlus(a rdf.Term) (rdf.Term, error) {
 	n, err := ParseNumber(a)
 	if err != nil {
 		return nil, err
+	}
+	if r, ok := unchanged(a); ok {
+		return r, nil
 	}
 	return n.Literal(), nil
 }

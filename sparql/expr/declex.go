@@ -138,7 +138,8 @@ func (a fixed) mul(b fixed) (fixed, bool) {
 	return fixed{p, a.scale + b.scale}, true
 }
 
-// String returns the xsd:decimal canonical form ("2.0", "-0.25").
+// String returns the xsd:decimal canonical form of XSD 1.1 ("2", "-0.25"); see
+// Number.Canonical.
 func (a fixed) String() string {
 	u, scale := a.u, a.scale
 	for scale > 0 && u%10 == 0 {
@@ -154,11 +155,11 @@ func (a fixed) String() string {
 		digits = strings.Repeat("0", scale-len(digits)+1) + digits
 	}
 	ip, fp := digits[:len(digits)-scale], digits[len(digits)-scale:]
-	if fp == "" {
-		fp = "0"
+	if fp != "" {
+		ip += "." + fp
 	}
 	if neg {
-		return "-" + ip + "." + fp
+		return "-" + ip
 	}
-	return ip + "." + fp
+	return ip
 }

@@ -239,7 +239,11 @@ func (n Number) Literal() rdf.Literal {
 	return rdf.Literal{Lexical: n.Canonical(), Datatype: n.kind.Datatype()}
 }
 
-// Canonical returns the canonical lexical form: "12", "-1.5", "2.0", "1.0E1", "INF".
+// Canonical returns the canonical lexical form: "12", "-1.5", "2" (decimal), "1.0E1", "INF".
+// Decimals follow decimalCanonicalMap of XSD 1.1 Part 2 section 3.3.3.2
+// (https://www.w3.org/TR/xmlschema11-2/#f-decimalCanmap): an integral value has no decimal
+// point ("2", not the "2.0" of XSD 1.0), which is also what the XPath cast of an xs:decimal
+// to xs:string gives; floats and doubles keep the mantissa-and-exponent form ("1.0E1").
 func (n Number) Canonical() string {
 	switch n.kind {
 	case KindInteger:
@@ -248,7 +252,7 @@ func (n Number) Canonical() string {
 		}
 		return strconv.FormatInt(n.small, 10)
 	case KindDecimal:
-		return decimalString(n.dec, true)
+		return decimalString(n.dec)
 	case KindFloat:
 		return canonicalFloat(n.f, 32)
 	case KindDouble:
@@ -280,31 +284,19 @@ func decimalScale(r *big.Rat) int {
 	return max(twos, fives)
 }
 
-// decimalString formats a finite decimal; with point it always has a fractional digit
-// ("2.0"), as the xsd:decimal canonical form of XSD 1.0 and the W3C results have it;
-// without point, whole values print as integers (the XPath cast to xsd:string).
-func decimalString(r *big.Rat, point bool) string {
+// decimalString formats a finite decimal in the XSD 1.1 canonical form: whole values
+// without decimal point ("2"), others with the fewest fractional digits ("-1.5"); a value
+// without finite decimal expansion is cut at DecimalDivisionDigits digits.
+func decimalString(r *big.Rat) string {
 	scale := decimalScale(r)
 	if scale < 0 {
 		scale = DecimalDivisionDigits
 	}
 	if scale == 0 {
-		s := r.Num().String()
-		if point {
-			s += ".0"
-		}
-		return s
+		return r.Num().String()
 	}
-	s := r.FloatString(scale)
-	s = strings.TrimRight(s, "0")
-	if strings.HasSuffix(s, ".") {
-		if point {
-			s += "0"
-		} else {
-			s = s[:len(s)-1]
-		}
-	}
-	return s
+	s := strings.TrimRight(r.FloatString(scale), "0")
+	return strings.TrimSuffix(s, ".")
 }
 
 // canonicalFloat formats f in the XSD canonical form of xsd:double (bits 64) or xsd:float
@@ -430,7 +422,7 @@ func (n Number) XSDString() string {
 	case KindInteger:
 		return n.Canonical()
 	case KindDecimal:
-		return decimalString(n.dec, false)
+		return decimalString(n.dec)
 	}
 	a := math.Abs(n.f)
 	if a == 0 {

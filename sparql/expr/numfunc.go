@@ -10,8 +10,28 @@ import (
 
 // Functions on numerics, https://www.w3.org/TR/sparql11-query/#func-numerics. Each keeps
 // the argument's primitive type (derived integer types give xsd:integer).
+//
+// Where XPath returns the argument's value unchanged (fn:abs of a non-negative number,
+// fn:ceiling, fn:floor and fn:round of a whole number, NaN or an infinity) the argument
+// term itself comes back, lexical form included, as Jena ARQ does: ABS("01"^^xsd:integer)
+// is "01"^^xsd:integer. Only a computed value gets the canonical form (Number.Canonical).
 
-// Abs implements ABS.
+// unchanged returns t itself when the result of a numeric function equals its argument in
+// value and type: t must be a literal of a primitive numeric datatype (a derived type such
+// as xsd:int gives an xsd:integer result, so its literal cannot stand for the result).
+func unchanged(t rdf.Term) (rdf.Term, bool) {
+	l, ok := t.(rdf.Literal)
+	if !ok {
+		return nil, false
+	}
+	switch l.Datatype {
+	case rdf.XSDInteger, rdf.XSDDecimal, XSDFloat, rdf.XSDDouble:
+		return l, true
+	}
+	return nil, false
+}
+
+// Abs implements ABS (fn:abs).
 func Abs(t rdf.Term) (rdf.Term, error) {
 	n, err := ParseNumber(t)
 	if err != nil {
@@ -19,6 +39,8 @@ func Abs(t rdf.Term) (rdf.Term, error) {
 	}
 	if n.Sign() < 0 || (n.kind >= KindFloat && math.Signbit(n.f)) {
 		n = n.Neg()
+	} else if r, ok := unchanged(t); ok {
+		return r, nil
 	}
 	return n.Literal(), nil
 }
@@ -46,6 +68,11 @@ func roundWith(t rdf.Term, mode roundMode) (rdf.Term, error) {
 	if err != nil {
 		return nil, err
 	}
+	if whole(n) {
+		if r, ok := unchanged(t); ok {
+			return r, nil
+		}
+	}
 	switch n.kind {
 	case KindInteger:
 		return n.Literal(), nil
@@ -68,6 +95,19 @@ func roundWith(t rdf.Term, mode roundMode) (rdf.Term, error) {
 			f = math.Floor(f)
 		}
 		return Number{kind: n.kind, f: f}.Literal(), nil
+	}
+}
+
+// whole reports a number that rounding leaves as it is: an integer, a decimal without
+// fractional part, or a float or double that is whole, infinite or NaN.
+func whole(n Number) bool {
+	switch n.kind {
+	case KindInteger:
+		return true
+	case KindDecimal:
+		return n.dec.IsInt()
+	default:
+		return math.IsNaN(n.f) || math.IsInf(n.f, 0) || n.f == math.Trunc(n.f)
 	}
 }
 
