@@ -2,7 +2,7 @@ package triplestore
 
 import (
 	"fmt"
-	"slices"
+	"sync"
 
 	"github.com/uitwisselingsplatform/uwp/rdf"
 )
@@ -126,9 +126,28 @@ func sortedTuples(qs [][4]TermID, d *indexDef) []tuple {
 	for i := range qs {
 		ts[i] = d.toTuple(&qs[i])
 	}
-	k := d.k
-	slices.SortFunc(ts, func(a, b tuple) int { return tupleCmp(&a, &b, k) })
-	return slices.CompactFunc(ts, func(a, b tuple) bool { return a == b })
+	return sortTuples(ts, d.k)
+}
+
+// sortedTuplesAll sorts qs into each of the indexes ixs, in parallel for large batches.
+func sortedTuplesAll(qs [][4]TermID, ixs []int) [][]tuple {
+	out := make([][]tuple, len(ixs))
+	if len(qs) < 4096 {
+		for i, ix := range ixs {
+			out[i] = sortedTuples(qs, &indexDefs[ix])
+		}
+		return out
+	}
+	var wg sync.WaitGroup
+	for i, ix := range ixs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			out[i] = sortedTuples(qs, &indexDefs[ix])
+		}()
+	}
+	wg.Wait()
+	return out
 }
 
 // addArea inserts quads into one area (the default graph's indexes or the named ones) and
@@ -166,9 +185,10 @@ func (tx *Tx) addArea(qs [][4]TermID, ixs []int) (int, error) {
 		return 0, nil
 	}
 	tx.changed = true
-	for _, ix := range ixs[1:] {
+	sorted := sortedTuplesAll(fresh, ixs[1:])
+	for n, ix := range ixs[1:] {
 		def := &indexDefs[ix]
-		ts := sortedTuples(fresh, def)
+		ts := sorted[n]
 		flags = flags[:len(ts)]
 		if err := insertTuples(tx.idx[ix], def.k, ts, flags); err != nil {
 			return 0, err
