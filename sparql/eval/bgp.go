@@ -227,9 +227,23 @@ type bgpRows struct {
 	begun    bool
 	cur      Binding
 	err      error
+	opens    int        // opens of levels after the first, until hs is made
+	hs       *hashState // nil until a level has been opened often (see bgphash.go)
 }
 
 func (b *bgpRows) open(i int) {
+	if i > 0 {
+		if b.hs == nil {
+			b.opens++
+			if b.opens >= hashFirstOpens {
+				b.hs = newHashState(len(b.pats))
+			}
+		}
+		if b.hs != nil && b.shouldHash(i) {
+			b.openHashed(i)
+			return
+		}
+	}
 	var p Pattern
 	for j, r := range b.pats[i] {
 		p[j] = r.value(b.at[i])
@@ -247,16 +261,32 @@ func (b *bgpRows) Next() bool {
 	}
 	last := len(b.pats) - 1
 	for b.lvl >= 0 {
+		if b.err != nil {
+			b.Close()
+			return false
+		}
 		it := &b.iters[b.lvl]
-		if !it.Next() {
-			if it.err != nil {
-				b.err = it.err
-				b.Close()
-				return false
+		var tr *[3]ID
+		if b.hs != nil && b.hs.tables[b.lvl] != nil {
+			c := b.hs.cur[b.lvl]
+			if len(c) == 0 {
+				b.lvl--
+				continue
 			}
-			it.Close()
-			b.lvl--
-			continue
+			tr = &c[0]
+			b.hs.cur[b.lvl] = c[1:]
+		} else {
+			if !it.Next() {
+				if it.err != nil {
+					b.err = it.err
+					b.Close()
+					return false
+				}
+				it.Close()
+				b.lvl--
+				continue
+			}
+			tr = (*[3]ID)(it.cur[:3])
 		}
 		if err := b.q.tick(); err != nil {
 			b.err = err
@@ -275,7 +305,7 @@ func (b *bgpRows) Next() bool {
 			if r.v < 0 {
 				continue
 			}
-			x := it.cur[j]
+			x := tr[j]
 			if out[r.v] != 0 && out[r.v] != x {
 				ok = false // a variable repeated within the pattern
 				break
@@ -309,6 +339,7 @@ func (b *bgpRows) Next() bool {
 func (b *bgpRows) Row() Binding { return b.cur }
 func (b *bgpRows) Err() error   { return b.err }
 func (b *bgpRows) Close() {
+	b.releaseHashes()
 	for i := range b.iters {
 		if b.iters[i].q != nil {
 			b.iters[i].Close()

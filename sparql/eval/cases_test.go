@@ -102,6 +102,25 @@ func runCase(t *testing.T, c *evalCase) string {
 	return strings.Join(lines, "\n")
 }
 
+// TestQuery_Cases_HashedLevels checks the golden cases with every BGP level served by a hash
+// table of its scan.
+func TestQuery_Cases_HashedLevels(t *testing.T) {
+	defer eval.SetEagerHashing()()
+	_, cases := parseCases(t, string(must(os.ReadFile("testdata/cases.txt"))))
+	for _, c := range cases {
+		if got := runCase(t, c); got != c.result {
+			t.Errorf("%s:\n%s\ngot:\n%s\nwant:\n%s", c.name, c.query, got, c.result)
+		}
+	}
+}
+
+func must[T any](v T, err error) T {
+	if err != nil {
+		panic(err)
+	}
+	return v
+}
+
 func TestQuery_Cases(t *testing.T) {
 	const path = "testdata/cases.txt"
 	src, err := os.ReadFile(path)

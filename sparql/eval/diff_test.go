@@ -342,6 +342,17 @@ func rowKey(vars []string, get func(i int) rdf.Term) string {
 }
 
 func TestDifferential_RandomQueries(t *testing.T) {
+	testDifferential(t)
+}
+
+// TestDifferential_RandomQueries_HashedLevels runs the same queries with every BGP level
+// served by a hash table of its scan.
+func TestDifferential_RandomQueries_HashedLevels(t *testing.T) {
+	defer eval.SetEagerHashing()()
+	testDifferential(t)
+}
+
+func testDifferential(t *testing.T) {
 	const queries = 1000
 	r := rand.New(rand.NewSource(20261127))
 	g := &gen{r: r, vars: []string{"a", "b", "c", "d"}}
