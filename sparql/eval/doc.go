@@ -14,6 +14,9 @@
 //     (CONSTRUCT, DESCRIBE). Update runs an update request.
 //   - Options: UnionDefaultGraph, MemoryBudget (ErrMemoryBudget when exceeded), Now, Base,
 //     and Load for LOAD of non-file IRIs.
+//   - Plan returns, without running the query, its algebra and the order and estimates
+//     chosen for each BGP (Profile.Plan prints them); Options.Profile records what a run did
+//     per operator (Profile.Explain). `uwp explain` prints both.
 //
 // # Evaluation
 //

@@ -71,19 +71,35 @@ func (c *countRows) Next() bool {
 //	    (triple ?s <p> ?o) est=3
 func (p *Profile) Explain() string {
 	var b strings.Builder
-	p.explain(&b, p.Op, 0)
+	p.explain(&b, p.Op, 0, true)
 	return b.String()
 }
 
-func (p *Profile) explain(b *strings.Builder, op algebra.Op, depth int) {
+// Plan prints the operator tree like Explain but without the actual figures: what Plan
+// returns, or what a Profile of a run knows before the run.
+//
+//	(project (?s)
+//	  (bgp
+//	    (triple ?s <p> ?o) est=3
+func (p *Profile) Plan() string {
+	var b strings.Builder
+	p.explain(&b, p.Op, 0, false)
+	return b.String()
+}
+
+func (p *Profile) explain(b *strings.Builder, op algebra.Op, depth int, actual bool) {
 	ind := strings.Repeat("  ", depth)
 	s := p.Stats(op)
 	head, kids := describeOp(op)
-	pushed := ""
-	if s.Pushed {
-		pushed = " pushed"
+	if actual {
+		pushed := ""
+		if s.Pushed {
+			pushed = " pushed"
+		}
+		fmt.Fprintf(b, "%s(%s rows=%d calls=%d%s\n", ind, head, s.Rows, s.Calls, pushed)
+	} else {
+		fmt.Fprintf(b, "%s(%s\n", ind, head)
 	}
-	fmt.Fprintf(b, "%s(%s rows=%d calls=%d%s\n", ind, head, s.Rows, s.Calls, pushed)
 	if bgp, ok := op.(*algebra.BGP); ok {
 		order := s.Order
 		if order == nil {
@@ -101,7 +117,7 @@ func (p *Profile) explain(b *strings.Builder, op algebra.Op, depth int) {
 		}
 	}
 	for _, k := range kids {
-		p.explain(b, k, depth+1)
+		p.explain(b, k, depth+1, actual)
 	}
 }
 
