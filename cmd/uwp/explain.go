@@ -1,0 +1,125 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/spf13/pflag"
+	"github.com/spf13/viper"
+
+	"github.com/uitwisselingsplatform/uwp/engine"
+	"github.com/uitwisselingsplatform/uwp/sparql/algebra"
+	"github.com/uitwisselingsplatform/uwp/sparql/eval"
+	"github.com/uitwisselingsplatform/uwp/sparql/eval/memds"
+	"github.com/uitwisselingsplatform/uwp/sparql/parser"
+	"github.com/uitwisselingsplatform/uwp/sparql/syntax"
+	"github.com/uitwisselingsplatform/uwp/triplestore"
+)
+
+func init() {
+	register(&command{
+		name: "explain",
+		args: "('QUERY' | --file q.rq)",
+		summary: `Print how a SPARQL query would be evaluated against the store: its algebra (SSE, as
+translated by the SPARQL 1.1 rules of section 18) and the evaluation plan, with the store's
+estimate of the matches of each triple pattern in the order the patterns would be matched
+(for a first evaluation, before any join binds their variables). With --analyze the query
+also runs, its results are counted and dropped, and every operator shows the solutions it
+produced (rows) and how often it was evaluated (calls).`,
+		flags: func(fs *pflag.FlagSet) {
+			queryFlags(fs)
+			fs.Bool("analyze", false, "run the query and show the actual rows per operator")
+		},
+		run: runExplain,
+	})
+}
+
+func runExplain(ctx context.Context, cfg *viper.Viper, args []string, e *env) error {
+	src, base, err := requestText(cfg, args)
+	if err != nil {
+		return err
+	}
+	q, err := parser.ParseQuery(src, parser.Options{Base: base})
+	if err != nil {
+		return err
+	}
+	op, err := algebra.Translate(q)
+	if err != nil {
+		return err
+	}
+	ctx, cancel := withTimeout(ctx, cfg)
+	defer cancel()
+	s, err := openStore(cfg.GetString("data"), false)
+	if err != nil {
+		return err
+	}
+	out := bufio.NewWriter(e.stdout)
+	fmt.Fprintf(out, "# algebra\n%s\n", op)
+	analyze := cfg.GetBool("analyze")
+	explain := func(ds eval.Dataset) error {
+		opts := evalOptions(cfg, base).Eval
+		plan, err := eval.Plan(ctx, ds, q, opts)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(out, "\n# plan (est: the store's estimate of the quads each triple pattern matches)\n%s", plan.Plan())
+		if !analyze {
+			return nil
+		}
+		prof := &eval.Profile{}
+		opts.Profile = prof
+		start := time.Now()
+		summary, err := drain(ctx, ds, q, opts)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(out, "\n# analyze (rows: solutions an operator produced; calls: times it was evaluated)\n%s", prof.Explain())
+		fmt.Fprintf(out, "\n%s in %s\n", summary, time.Since(start).Round(time.Microsecond))
+		return nil
+	}
+	if s == nil {
+		err = explain(memds.New())
+	} else {
+		defer s.Close()
+		err = s.View(func(tx *triplestore.Tx) error { return explain(engine.New(tx)) })
+	}
+	if err != nil {
+		out.Flush()
+		return explainDeadline(err, cfg)
+	}
+	return out.Flush()
+}
+
+// drain runs the query and consumes its result without writing it, and says what it was.
+func drain(ctx context.Context, ds eval.Dataset, q *syntax.Query, opts eval.Options) (string, error) {
+	res, err := eval.Query(ctx, ds, q, opts)
+	if err != nil {
+		return "", err
+	}
+	defer res.Close()
+	switch {
+	case res.Solutions != nil:
+		n := 0
+		for res.Solutions.Next() {
+			n++
+		}
+		return plural(n, "solution"), res.Solutions.Err()
+	case res.Triples != nil:
+		n := 0
+		for res.Triples.Next() {
+			n++
+		}
+		return plural(n, "triple"), res.Triples.Err()
+	default:
+		return fmt.Sprintf("ASK: %v", res.Boolean), nil
+	}
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
