@@ -269,12 +269,13 @@ func (b *bgpRows) Next() bool {
 		var tr *[3]ID
 		if b.hs != nil && b.hs.tables[b.lvl] != nil {
 			c := b.hs.cur[b.lvl]
-			if len(c) == 0 {
+			if c < 0 {
 				b.lvl--
 				continue
 			}
-			tr = &c[0]
-			b.hs.cur[b.lvl] = c[1:]
+			t := b.hs.tables[b.lvl]
+			tr = &t.all[c]
+			b.hs.cur[b.lvl] = t.next[c]
 		} else {
 			if !it.Next() {
 				if it.err != nil {

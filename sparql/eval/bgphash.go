@@ -20,12 +20,54 @@ var hashFirstOpens = 32
 // maxHashLevel bounds the pattern size (by the dataset's estimate) a level may hash.
 const maxHashLevel = 1 << 22
 
-// levelHash is the hashed scan of one BGP level: its triples grouped by the values at the
-// key positions (zero at the others).
+// levelHash is the hashed scan of one BGP level: its triples chained by the values at the
+// key positions. With one key position (the common case) the map is keyed on that ID alone.
 type levelHash struct {
-	key [3]bool
-	m   map[[3]ID][][3]ID
-	mem int64
+	key  [3]bool
+	one  int // the key position when there is one, else -1
+	m1   map[ID]int32
+	m3   map[[3]ID]int32
+	all  [][3]ID
+	next []int32 // next[i]: the next triple of the same key after all[i], -1 at the end
+	mem  int64
+	kept bool // in the query's cache: released when the query ends, not by Close
+}
+
+// head returns the first triple of the chain of the key under b, -1 when there is none.
+func (t *levelHash) head(pats triplePat, b Binding) int32 {
+	if t.one >= 0 {
+		if i, ok := t.m1[b[pats[t.one].v]]; ok {
+			return i
+		}
+		return -1
+	}
+	var k [3]ID
+	for j, r := range pats {
+		if t.key[j] {
+			k[j] = b[r.v]
+		}
+	}
+	if i, ok := t.m3[k]; ok {
+		return i
+	}
+	return -1
+}
+
+// hashKey identifies a level's table in the query's cache: the BGP's patterns in one order
+// (a different seed shape orders them anew), the level, its scan pattern and the graph.
+type hashKey struct {
+	pats  *triplePat
+	level int
+	p     Pattern
+	g     string // the active graph (graphKey)
+}
+
+// graphKey identifies an active graph.
+func graphKey(g graphs) string {
+	if g.all {
+		return "*"
+	}
+	return key(Binding(g.ids), nil)
 }
 
 // hashState is what a bgpRows tracks per level to decide and serve hashed levels.
@@ -33,11 +75,11 @@ type hashState struct {
 	opens  []int
 	limit  []int // opens after which the level is hashed; -1 never
 	tables []*levelHash
-	cur    [][][3]ID // per hashed level, the triples of the current bucket still to hand out
+	cur    []int32 // per hashed level, the next triple of the current chain (-1: none)
 }
 
 func newHashState(n int) *hashState {
-	h := &hashState{opens: make([]int, n), limit: make([]int, n), tables: make([]*levelHash, n), cur: make([][][3]ID, n)}
+	h := &hashState{opens: make([]int, n), limit: make([]int, n), tables: make([]*levelHash, n), cur: make([]int32, n)}
 	return h
 }
 
@@ -82,6 +124,11 @@ func (b *bgpRows) shouldHash(i int) bool {
 		return false
 	}
 	p := b.scanPattern(i)
+	hk := hashKey{pats: &b.pats[0], level: i, p: p, g: graphKey(b.g)}
+	if t := b.q.levelHashes[hk]; t != nil {
+		h.tables[i] = t
+		return true
+	}
 	est := b.q.estimate(b.g, p)
 	if est > maxHashLevel {
 		h.limit[i] = -1
@@ -91,12 +138,22 @@ func (b *bgpRows) shouldHash(i int) bool {
 		h.limit[i] = need
 		return false
 	}
-	t, err := b.buildLevelHash(i, p)
+	t, err := b.buildLevelHash(i, p, est)
 	if err != nil {
 		b.err = err
 		return false
 	}
 	h.tables[i] = t
+	if b.q.hashMem+t.mem <= b.q.budget/4 {
+		// A BGP evaluated again (the right side of a nested-loop join, a subquery) finds the
+		// table ready while the cache stays within a quarter of the memory budget.
+		if b.q.levelHashes == nil {
+			b.q.levelHashes = map[hashKey]*levelHash{}
+		}
+		t.kept = true
+		b.q.hashMem += t.mem
+		b.q.levelHashes[hk] = t
+	}
 	return true
 }
 
@@ -109,45 +166,70 @@ func (b *bgpRows) scanPattern(i int) Pattern {
 	return p
 }
 
-func (b *bgpRows) buildLevelHash(i int, p Pattern) (*levelHash, error) {
+func (b *bgpRows) buildLevelHash(i int, p Pattern, est uint64) (*levelHash, error) {
 	key, _ := b.keyPositions(i)
-	t := &levelHash{key: key, m: map[[3]ID][][3]ID{}}
+	t := &levelHash{key: key, one: -1}
+	n := 0
+	for j, k := range key {
+		if k {
+			n++
+			t.one = j
+		}
+	}
+	size := int(min(est, 1<<16))
+	if n == 1 {
+		t.m1 = make(map[ID]int32, size/2)
+	} else {
+		t.one = -1
+		t.m3 = make(map[[3]ID]int32, size/2)
+	}
+	t.all = make([][3]ID, 0, size)
+	t.next = make([]int32, 0, size)
 	it := b.q.match(b.g, p)
 	defer it.Close()
 	for it.Next() {
 		if err := b.q.tick(); err != nil {
+			b.q.release(t.mem)
 			return nil, err
 		}
 		tr := [3]ID{it.cur[0], it.cur[1], it.cur[2]}
-		var k [3]ID
-		for j := range k {
-			if key[j] {
-				k[j] = tr[j]
+		at := int32(len(t.all))
+		prev, ok := int32(-1), false
+		if t.one >= 0 {
+			if prev, ok = t.m1[tr[t.one]]; !ok {
+				prev = -1
 			}
+			t.m1[tr[t.one]] = at
+		} else {
+			var k [3]ID
+			for j := range k {
+				if key[j] {
+					k[j] = tr[j]
+				}
+			}
+			if prev, ok = t.m3[k]; !ok {
+				prev = -1
+			}
+			t.m3[k] = at
 		}
-		t.m[k] = append(t.m[k], tr)
-		t.mem += 40
-		if err := b.q.grow(40); err != nil {
+		t.all = append(t.all, tr)
+		t.next = append(t.next, prev)
+		t.mem += 48
+		if err := b.q.grow(48); err != nil {
 			b.q.release(t.mem)
 			return nil, err
 		}
 	}
 	if it.err != nil {
+		b.q.release(t.mem)
 		return nil, it.err
 	}
 	return t, nil
 }
 
-// openHashed positions level i at the bucket of the current binding.
+// openHashed positions level i at the chain of the current binding.
 func (b *bgpRows) openHashed(i int) {
-	t := b.hs.tables[i]
-	var k [3]ID
-	for j, r := range b.pats[i] {
-		if t.key[j] {
-			k[j] = b.at[i][r.v]
-		}
-	}
-	b.hs.cur[i] = t.m[k]
+	b.hs.cur[i] = b.hs.tables[i].head(b.pats[i], b.at[i])
 }
 
 func (b *bgpRows) releaseHashes() {
@@ -155,9 +237,9 @@ func (b *bgpRows) releaseHashes() {
 		return
 	}
 	for i, t := range b.hs.tables {
-		if t != nil {
+		if t != nil && !t.kept {
 			b.q.release(t.mem)
-			b.hs.tables[i] = nil
 		}
+		b.hs.tables[i] = nil
 	}
 }

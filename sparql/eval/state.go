@@ -32,6 +32,9 @@ type query struct {
 
 	slab []ID
 
+	levelHashes map[hashKey]*levelHash // hashed BGP levels kept for the whole query (bgphash.go)
+	hashMem     int64
+
 	compiled map[algebra.Op]any
 	seedOK   map[seedKey]bool
 
