@@ -31,15 +31,6 @@ func (rs *runSet) close() {
 	}
 }
 
-func cmpID(a, b TermID) int {
-	if a < b {
-		return -1
-	}
-	if a > b {
-		return 1
-	}
-	return 0
-}
 
 // add sorts the quads of one buffer into runs; spill writes them to files, otherwise they
 // are kept in memory (only for the last buffer).
