@@ -31,7 +31,6 @@ func (rs *runSet) close() {
 	}
 }
 
-
 // add sorts the quads of one buffer into runs; spill writes them to files, otherwise they
 // are kept in memory (only for the last buffer).
 func (rs *runSet) add(qs [][4]TermID, spill bool) error {
