@@ -59,7 +59,10 @@ func (tx *Tx) storedTerm(id TermID) ([]byte, error) {
 	if seq == 0 {
 		return nil, nil
 	}
-	c := tx.i2t.Cursor()
+	if tx.i2tCur == nil {
+		tx.i2tCur = tx.i2t.Cursor() // reused: a cursor lives as long as its transaction
+	}
+	c := tx.i2tCur
 	k, val := c.Seek(i2tKey(tx.keyBuf[:0], seq))
 	if k == nil || binary.BigEndian.Uint64(k) > seq {
 		k, val = c.Prev()

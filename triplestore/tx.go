@@ -25,6 +25,7 @@ type Tx struct {
 	noWriteMu bool
 
 	pendT2I map[string]TermID // term->id entries to write at Commit (see encID)
+	i2tCur  *bolt.Cursor
 
 	keyBuf, encBuf, idBuf []byte
 }
