@@ -22,12 +22,12 @@ func init() {
 	register(&command{
 		name: "explain",
 		args: "('QUERY' | --file q.rq)",
-		summary: `Print how a SPARQL query would be evaluated against the store: its algebra (SSE, as
-translated by the SPARQL 1.1 rules of section 18) and the evaluation plan, with the store's
-estimate of the matches of each triple pattern in the order the patterns would be matched
-(for a first evaluation, before any join binds their variables). With --analyze the query
-also runs, its results are counted and dropped, and every operator shows the solutions it
-produced (rows) and how often it was evaluated (calls).`,
+		summary: `Print a SPARQL query's algebra and evaluation plan (--analyze: with actual rows).
+The algebra is SSE, as translated by the SPARQL 1.1 rules of section 18. The plan lists, for
+each basic graph pattern, its triple patterns in the order they would be matched, each with
+the store's estimate of the quads it matches (for a first evaluation, before any join binds
+their variables). With --analyze the query also runs, its results are counted and dropped,
+and every operator shows the solutions it produced (rows) and how often it ran (calls).`,
 		flags: func(fs *pflag.FlagSet) {
 			queryFlags(fs)
 			fs.Bool("analyze", false, "run the query and show the actual rows per operator")
