@@ -48,6 +48,8 @@ type LoadOptions struct {
 	// Workers is the number of parallel parsers; 0 means GOMAXPROCS.
 	Workers int
 	// ChunkSize is the size of the pieces N-Triples and N-Quads are cut into; 0 means 4 MiB.
+	// Pieces end at a line feed, so a document that ends its lines with CR alone is read as
+	// one piece (and its error positions count CR-terminated lines as the reader does).
 	ChunkSize int
 	// RunQuads is how many quads an empty-store load sorts in memory before spilling a run;
 	// 0 means 1<<18.
