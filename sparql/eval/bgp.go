@@ -96,6 +96,7 @@ type pushedFilter struct {
 type orderedBGP struct {
 	pats   []triplePat
 	checks [][]exprFn
+	stats  levelStats
 }
 
 // ordered returns the patterns in the order chosen for seeds like this one.
@@ -105,7 +106,7 @@ func (op *bgpOp) ordered(q *query, g graphs, seed Binding) orderedBGP {
 		return ob
 	}
 	order := op.order(q, g, seed, k)
-	ob := orderedBGP{pats: make([]triplePat, len(order))}
+	ob := orderedBGP{pats: make([]triplePat, len(order)), stats: levelStats{opens: make([]int, len(order)), limit: make([]int, len(order))}}
 	level := map[int]int{} // variable slot -> level that binds it
 	for i, j := range order {
 		ob.pats[i] = op.pats[j]
@@ -201,7 +202,7 @@ func (q *query) evalBGP(op *bgpOp, e *env, seed Binding) rows {
 	}
 	ob := op.ordered(q, e.active, seed)
 	pats := ob.pats
-	it := &bgpRows{q: q, g: e.active, pats: pats, checks: ob.checks}
+	it := &bgpRows{q: q, g: e.active, pats: pats, checks: ob.checks, stats: ob.stats}
 	if len(pats) <= len(it.itersBuf) {
 		it.iters, it.at = it.itersBuf[:len(pats)], it.atBuf[:len(pats)]
 	} else {
@@ -227,22 +228,14 @@ type bgpRows struct {
 	begun    bool
 	cur      Binding
 	err      error
-	opens    int        // opens of levels after the first, until hs is made
-	hs       *hashState // nil until a level has been opened often (see bgphash.go)
+	stats    levelStats // shared by the evaluations of this ordered BGP (bgphash.go)
+	hs       *hashState // nil until a level is hashed
 }
 
 func (b *bgpRows) open(i int) {
-	if i > 0 {
-		if b.hs == nil {
-			b.opens++
-			if b.opens >= hashFirstOpens {
-				b.hs = newHashState(len(b.pats))
-			}
-		}
-		if b.hs != nil && b.shouldHash(i) {
-			b.openHashed(i)
-			return
-		}
+	if b.countOpen(i) {
+		b.openHashed(i)
+		return
 	}
 	var p Pattern
 	for j, r := range b.pats[i] {

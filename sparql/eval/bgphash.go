@@ -4,8 +4,8 @@ package eval
 // a level; with the bbolt store every such lookup decodes an index block, so thousands of
 // lookups into the same pattern cost more than reading the pattern once. A level that has
 // been opened often enough that the lookups so far cost about as much as one scan of the
-// whole pattern (under the seed's values only) switches to a hash table of that scan, keyed
-// on the variables the earlier levels bind: a competitive choice that needs no estimate of
+// whole pattern (its constants only) switches to a hash table of that scan, keyed on the
+// variables the seed and the earlier levels bind: a competitive choice that needs no estimate of
 // how many solutions will arrive, and is never much worse than the better of the two plans
 // (compare the adaptive joins of Jena ARQ and of Umbra).
 
@@ -70,25 +70,36 @@ func graphKey(g graphs) string {
 	return key(Binding(g.ids), nil)
 }
 
-// hashState is what a bgpRows tracks per level to decide and serve hashed levels.
+// hashState holds the hashed levels of one bgpRows.
 type hashState struct {
-	opens  []int
-	limit  []int // opens after which the level is hashed; -1 never
 	tables []*levelHash
 	cur    []int32 // per hashed level, the next triple of the current chain (-1: none)
 }
 
 func newHashState(n int) *hashState {
-	h := &hashState{opens: make([]int, n), limit: make([]int, n), tables: make([]*levelHash, n), cur: make([]int32, n)}
-	return h
+	return &hashState{tables: make([]*levelHash, n), cur: make([]int32, n)}
 }
 
-// keyPositions reports, for level i, which positions hold variables bound by an earlier level
-// (not by the seed): the key positions of a hashed level.
+// levelStats are shared by every evaluation of one ordered BGP (per level): how often the
+// level was opened, and after how many opens hashing is to be considered (again); -1 never.
+// The hashed scan takes no value from the seed (seed variables are keys like those of
+// earlier levels), so the opens of all evaluations count: the right side of a nested-loop
+// join or an EXISTS pattern, evaluated once per left solution, becomes a hash join.
+type levelStats struct {
+	opens []int
+	limit []int
+}
+
+// keyPositions reports, for level i, which positions hold variables bound by the seed or by
+// an earlier level: the key positions of a hashed level.
 func (b *bgpRows) keyPositions(i int) (key [3]bool, any bool) {
 	seed := b.at[0]
 	for j, r := range b.pats[i] {
-		if r.v < 0 || seed[r.v] != 0 {
+		if r.v < 0 {
+			continue
+		}
+		if seed[r.v] != 0 {
+			key[j], any = true, true
 			continue
 		}
 		for _, tp := range b.pats[:i] {
@@ -102,27 +113,32 @@ func (b *bgpRows) keyPositions(i int) (key [3]bool, any bool) {
 	return key, any
 }
 
-// shouldHash counts an open of level i and reports whether it is to be served by a hash
+// countOpen counts an open of level i and reports whether it is to be served by a hash
 // table (building it when this open is the one that tips the balance).
-func (b *bgpRows) shouldHash(i int) bool {
-	h := b.hs
-	if h.tables[i] != nil {
+func (b *bgpRows) countOpen(i int) bool {
+	if b.hs != nil && b.hs.tables[i] != nil {
 		return true
 	}
-	if h.limit[i] < 0 {
+	st := b.stats
+	if st.limit[i] < 0 {
 		return false
 	}
-	h.opens[i]++
-	if h.limit[i] == 0 {
+	st.opens[i]++
+	if st.limit[i] == 0 {
 		if _, ok := b.keyPositions(i); !ok {
-			h.limit[i] = -1 // no join variable: every open is the same scan anyway
+			st.limit[i] = -1 // no join variable: every open is the same scan anyway
 			return false
 		}
-		h.limit[i] = hashFirstOpens
+		st.limit[i] = hashFirstOpens
 	}
-	if h.opens[i] < h.limit[i] {
+	n := st.opens[i]
+	if n < st.limit[i] {
 		return false
 	}
+	if b.hs == nil {
+		b.hs = newHashState(len(b.pats))
+	}
+	h := b.hs
 	p := b.scanPattern(i)
 	hk := hashKey{pats: &b.pats[0], level: i, p: p, g: graphKey(b.g)}
 	if t := b.q.levelHashes[hk]; t != nil {
@@ -131,11 +147,11 @@ func (b *bgpRows) shouldHash(i int) bool {
 	}
 	est := b.q.estimate(b.g, p)
 	if est > maxHashLevel {
-		h.limit[i] = -1
+		st.limit[i] = -1
 		return false
 	}
-	if need := int(est / lookupCost); h.opens[i] < need {
-		h.limit[i] = need
+	if need := int(est / lookupCost); n < need {
+		st.limit[i] = need
 		return false
 	}
 	t, err := b.buildLevelHash(i, p, est)
@@ -157,11 +173,13 @@ func (b *bgpRows) shouldHash(i int) bool {
 	return true
 }
 
-// scanPattern is level i's pattern with only constants and the seed's values.
+// scanPattern is level i's pattern with its constants only, the same for every evaluation.
 func (b *bgpRows) scanPattern(i int) Pattern {
 	var p Pattern
 	for j, r := range b.pats[i] {
-		p[j] = r.value(b.at[0])
+		if r.v < 0 {
+			p[j] = r.id
+		}
 	}
 	return p
 }
