@@ -16,6 +16,9 @@ const (
 	catBoolean
 	catDateTime
 	catDate
+	catGYear
+	catGYearMonth
+	catTime
 	catString
 	catLang
 	catOther // unknown datatype, or ill-formed lexical form of a known one
@@ -48,12 +51,57 @@ func classify(l rdf.Literal) value {
 				v.cat = catDate
 			}
 		}
+	case l.Datatype == xsdGYear || l.Datatype == xsdGYearMonth || l.Datatype == xsdTime:
+		if d, c, ok := parsePartialDateTime(l); ok {
+			v.cat, v.dt = c, d
+		}
 	default:
 		if n, err := ParseNumber(l); err == nil {
 			v.cat, v.num = catNumeric, n
 		}
 	}
 	return v
+}
+
+const (
+	xsdGYear      rdf.IRI = "http://www.w3.org/2001/XMLSchema#gYear"
+	xsdGYearMonth rdf.IRI = "http://www.w3.org/2001/XMLSchema#gYearMonth"
+	xsdTime       rdf.IRI = "http://www.w3.org/2001/XMLSchema#time"
+)
+
+// parsePartialDateTime reads xsd:gYear, xsd:gYearMonth and xsd:time as the instants XSD 1.1
+// orders them by (Part 2, D.2.1 and 3.3.8-3.3.10: the seven-property model with the missing
+// fields at their least values; a time of day on the reference date 1972-12-31). Each type is
+// ordered only against itself, as XPath's op:gYear-equal and friends compare like with like;
+// the order operators extend that to < and >, as Jena and Oxigraph do.
+func parsePartialDateTime(l rdf.Literal) (DateTime, category, bool) {
+	s := l.Lexical
+	switch l.Datatype {
+	case xsdTime:
+		d, err := parseDateTime("1972-12-31T"+s, false)
+		return d, catTime, err == nil
+	case xsdGYear, xsdGYearMonth:
+		i := 0
+		if strings.HasPrefix(s, "-") {
+			i = 1
+		}
+		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+			i++
+		}
+		c := catGYear
+		if l.Datatype == xsdGYearMonth {
+			if i+3 > len(s) || s[i] != '-' {
+				return DateTime{}, 0, false
+			}
+			i += 3
+			c = catGYearMonth
+			d, err := parseDateTime(s[:i]+"-01"+s[i:], true)
+			return d, c, err == nil
+		}
+		d, err := parseDateTime(s[:i]+"-01-01"+s[i:], true)
+		return d, c, err == nil
+	}
+	return DateTime{}, 0, false
 }
 
 // Equal implements A = B (https://www.w3.org/TR/sparql11-query/#OperatorMapping):
@@ -116,7 +164,7 @@ func literalEqual(x, y value) (bool, error) {
 		return ok && c == 0, nil
 	case catBoolean:
 		return x.b == y.b, nil
-	case catDateTime, catDate:
+	case catDateTime, catDate, catGYear, catGYearMonth, catTime:
 		c, ok := x.dt.Compare(y.dt)
 		if !ok {
 			return false, ErrTypeError
@@ -183,7 +231,7 @@ func order(a, b rdf.Term) (c int, unordered bool, err error) {
 		return c, !ok, nil
 	case catBoolean:
 		return boolCmp(x.b, y.b), false, nil
-	case catDateTime, catDate:
+	case catDateTime, catDate, catGYear, catGYearMonth, catTime:
 		c, ok := x.dt.Compare(y.dt)
 		if !ok {
 			return 0, false, ErrTypeError
