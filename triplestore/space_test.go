@@ -50,6 +50,13 @@ func TestSpace_Report(t *testing.T) {
 		size, _ := s.Size()
 		t.Logf("incremental: %d more triples (%d new) in %v: %.0f triples/s; file now %.1f bytes/triple",
 			st.Statements, st.Added, st.Elapsed, float64(st.Statements)/st.Elapsed.Seconds(), float64(size)/(n+float64(st.Added)))
+		if b, err := os.ReadFile("/proc/self/status"); err == nil {
+			for _, l := range strings.Split(string(b), "\n") {
+				if strings.HasPrefix(l, "VmHWM") {
+					t.Log("after incremental ", l)
+				}
+			}
+		}
 	}
 	s.dbMu.RLock()
 	defer s.dbMu.RUnlock()
