@@ -108,6 +108,9 @@ func (tx *Tx) Match(p Pattern) *Iter {
 
 // Next advances to the next quad; it returns false at the end or on an error (see Err).
 func (it *Iter) Next() bool {
+	if it.err == nil && it.tx != nil && it.tx.btx == nil && (it.cur != nil || len(it.parts) > 0) {
+		it.err = ErrTxClosed // used after its transaction ended: bbolt would panic
+	}
 	for it.err == nil {
 		if it.cur == nil {
 			if len(it.parts) == 0 {

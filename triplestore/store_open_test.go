@@ -238,3 +238,25 @@ func TestTx_ClosedAndReadOnly(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+func TestIter_AfterTransactionEnds(t *testing.T) {
+	s := openTemp(t)
+	defer s.Close()
+	q := rdf.Quad{Subject: rdf.IRI("http://ex/s"), Predicate: rdf.IRI("http://ex/p"), Object: rdf.IRI("http://ex/o")}
+	if err := s.Update(func(tx *Tx) error { _, err := tx.Add(q); return err }); err != nil {
+		t.Fatal(err)
+	}
+	var it *Iter
+	var ti *TermIter
+	s.View(func(tx *Tx) error {
+		it = tx.Match(Pattern{})
+		ti = tx.MatchTerms(nil, nil, nil, nil)
+		return nil
+	})
+	if it.Next() || !errors.Is(it.Err(), ErrTxClosed) {
+		t.Fatalf("Iter used after its transaction: Next true or Err %v", it.Err())
+	}
+	if ti.Next() || !errors.Is(ti.Err(), ErrTxClosed) {
+		t.Fatalf("TermIter used after its transaction: Err %v", ti.Err())
+	}
+}
