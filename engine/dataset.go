@@ -142,3 +142,34 @@ func (d *Dataset) DropGraph(g rdf.IRI) error {
 		}
 	}
 }
+
+var _ eval.ExactCounter = (*Dataset)(nil)
+
+// Count implements eval.ExactCounter from the store's statistics, which are exact for a
+// pattern binding nothing but the predicate or the graph (triplestore.Tx.Estimate): the
+// quads of a graph, or of a predicate in every graph, or of a predicate in a graph that
+// holds every quad of the store (a store with only the default graph).
+func (d *Dataset) Count(p eval.Pattern) (uint64, bool, error) {
+	if p[0] != 0 || p[2] != 0 {
+		return 0, false, nil
+	}
+	est := func(p eval.Pattern) (uint64, error) {
+		return d.tx.Estimate(triplestore.Pattern{
+			triplestore.TermID(p[0]), triplestore.TermID(p[1]), triplestore.TermID(p[2]), triplestore.TermID(p[3]),
+		})
+	}
+	if p[1] == 0 || p[3] == 0 {
+		n, err := est(p)
+		return n, err == nil, err
+	}
+	all, err := est(eval.Pattern{})
+	if err != nil {
+		return 0, false, err
+	}
+	inG, err := est(eval.Pattern{0, 0, 0, p[3]})
+	if err != nil || inG != all {
+		return 0, false, err
+	}
+	n, err := est(eval.Pattern{0, p[1], 0, 0})
+	return n, err == nil, err
+}

@@ -35,6 +35,9 @@ const (
 // group, and the output binds the key variables and the aggregate variables only. Without
 // keys there is exactly one group, even over no solutions.
 func (q *query) evalGroup(o *algebra.Group, e *env, seed Binding) rows {
+	if r, ok := q.countFast(o, e, seed); ok {
+		return r
+	}
 	keyFns := make([]exprFn, len(o.Keys))
 	keySlots := make([]int, len(o.Keys))
 	for i, k := range o.Keys {
