@@ -52,7 +52,7 @@ func parseSources(ctx context.Context, srcs []LoadSource, opts LoadOptions, prog
 				} else {
 					r = nt.NewReader(bytes.NewReader(j.data), ro)
 				}
-				p := readAll(ctx, r, j.src, opts.Lenient, prog, -1)
+				p := safeReadAll(ctx, r, j.src, opts.Lenient, prog, -1)
 				pool.Put(j.data[:0]) //nolint:staticcheck // slices are fine in a pool here
 				j.res <- p
 			}
@@ -145,7 +145,7 @@ func parseSources(ctx context.Context, srcs []LoadSource, opts LoadOptions, prog
 						return false
 					}
 					for {
-						p := readAll(ctx, r, i, opts.Lenient, prog, seqBatch)
+						p := safeReadAll(ctx, r, i, opts.Lenient, prog, seqBatch)
 						last := p.err != nil || len(p.quads) < seqBatch
 						if p.err == io.EOF {
 							p.err = nil
@@ -201,6 +201,17 @@ func readAll(ctx context.Context, r rdf.Reader, src int, lenient bool, prog *loa
 	}
 	prog.statements.Add(uint64(len(p.quads) & 1023))
 	return p
+}
+
+// safeReadAll is readAll turning a reader's panic into an error: parsing runs on goroutines
+// of its own, where a panic would end the program.
+func safeReadAll(ctx context.Context, r rdf.Reader, src int, lenient bool, prog *loadCounters, max int) (p parsed) {
+	defer func() {
+		if v := recover(); v != nil {
+			p = parsed{src: src, err: fmt.Errorf("triplestore: reader panicked: %v", v)}
+		}
+	}()
+	return readAll(ctx, r, src, lenient, prog, max)
 }
 
 type countingReader struct {
