@@ -2,6 +2,7 @@ package eval
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/uitwisselingsplatform/uwp/rdf"
 	"github.com/uitwisselingsplatform/uwp/sparql/algebra"
@@ -186,12 +187,32 @@ func (q *query) compileCall(x *algebra.ExprCall, e *env) exprFn {
 }
 
 // strict calls a built-in of the expr package after evaluating every argument; the first
-// error is the result (17.2).
+// error is the result (17.2). Deterministic built-ins of one or two arguments remember their
+// results per argument terms (see memo).
 func (q *query) strict(name string, args []exprFn) exprFn {
 	bi, ok := expr.LookupBuiltin(name)
 	if !ok || len(args) < bi.MinArgs || bi.MaxArgs >= 0 && len(args) > bi.MaxArgs {
 		err := fmt.Errorf("%w: function %s/%d", ErrUnsupported, name, len(args))
 		return func(Binding) (rdf.Term, error) { return nil, err }
+	}
+	if (len(args) == 1 || len(args) == 2) && !nondeterministic[strings.ToLower(name)] {
+		m := &memo{m: map[[2]rdf.Term]memoVal{}}
+		return func(b Binding) (rdf.Term, error) {
+			var k [2]rdf.Term
+			for i, a := range args {
+				t, err := a(b)
+				if err != nil {
+					return nil, err
+				}
+				k[i] = t
+			}
+			if v, ok := m.get(k); ok {
+				return v.t, v.err
+			}
+			t, err := bi.Call(k[:len(args)])
+			m.put(k, memoVal{t, err})
+			return t, err
+		}
 	}
 	return func(b Binding) (rdf.Term, error) {
 		var buf [4]rdf.Term
@@ -204,5 +225,48 @@ func (q *query) strict(name string, args []exprFn) exprFn {
 			vals = append(vals, t)
 		}
 		return bi.Call(vals)
+	}
+}
+
+// nondeterministic built-ins give a new value per call.
+var nondeterministic = map[string]bool{"rand": true, "uuid": true, "struuid": true, "bnode": true}
+
+// memo remembers a built-in's results per argument terms: YEAR(?date) over many solutions
+// sharing few dates, or the arithmetic on MONTH(...) (twelve values), computes each once. A
+// call site whose arguments rarely repeat stops remembering after memoProbe lookups.
+type memo struct {
+	m             map[[2]rdf.Term]memoVal
+	lookups, hits int
+	off           bool
+}
+
+type memoVal struct {
+	t   rdf.Term
+	err error
+}
+
+const (
+	memoProbe = 1024 // lookups after which a memo with few hits is switched off
+	memoMax   = 4096 // entries a memo keeps at most
+)
+
+func (m *memo) get(k [2]rdf.Term) (memoVal, bool) {
+	if m.off {
+		return memoVal{}, false
+	}
+	m.lookups++
+	v, ok := m.m[k]
+	if ok {
+		m.hits++
+	}
+	if m.lookups == memoProbe && m.hits < memoProbe/4 {
+		m.off, m.m = true, nil
+	}
+	return v, ok
+}
+
+func (m *memo) put(k [2]rdf.Term, v memoVal) {
+	if !m.off && len(m.m) < memoMax {
+		m.m[k] = v
 	}
 }
