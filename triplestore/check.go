@@ -226,9 +226,11 @@ func (tx *Tx) checkDictionary(st *Stats) error {
 				return err
 			}
 			key := t2iKey(keyBuf, plain)
-			v := tx.t2i.Get(key)
-			got, m := binary.Uvarint(v)
-			if m <= 0 || TermID(got) != id {
+			got, ok, err := tx.t2iGet(key)
+			if err != nil {
+				return err
+			}
+			if !ok || got != id {
 				return corrupt("t2i does not map the term of %v back to it", id)
 			}
 			n++
@@ -238,25 +240,46 @@ func (tx *Tx) checkDictionary(st *Stats) error {
 		return corrupt("i2t holds %d terms, its sequence is at %d", n, tx.i2t.Sequence())
 	}
 	var m uint64
-	if err := tx.t2i.ForEach(func(k, v []byte) error {
-		m++
-		id, x := binary.Uvarint(v)
-		if x <= 0 {
-			return corrupt("t2i value %x", v)
-		}
-		enc, err := tx.storedTerm(TermID(id))
+	var prev []byte
+	if err := tx.t2i.ForEach(func(bk, bv []byte) error {
+		entries := 0
+		var inner error
+		_, err := t2iScan(bk, bv, nil, func(k []byte, id TermID) bool {
+			entries++
+			m++
+			if prev != nil && bytes.Compare(prev, k) >= 0 {
+				inner = corrupt("t2i keys out of order at %x", k)
+				return false
+			}
+			prev = append(prev[:0], k...)
+			enc, err := tx.storedTerm(id)
+			if err != nil {
+				inner = err
+				return false
+			}
+			if enc == nil {
+				inner = corrupt("t2i names missing %v", id)
+				return false
+			}
+			plain, err := plainEnc(enc)
+			if err != nil {
+				inner = err
+				return false
+			}
+			if !bytes.Equal(t2iKey(nil, plain), k) {
+				inner = corrupt("t2i key %x maps to %v whose term has another key", k, id)
+				return false
+			}
+			return true
+		})
 		if err != nil {
 			return err
 		}
-		if enc == nil {
-			return corrupt("t2i names missing %v", TermID(id))
+		if inner != nil {
+			return inner
 		}
-		plain, err := plainEnc(enc)
-		if err != nil {
-			return err
-		}
-		if !bytes.Equal(t2iKey(nil, plain), k) {
-			return corrupt("t2i key %x maps to %v whose term has another key", k, TermID(id))
+		if entries > t2iBlockMax {
+			return corrupt("t2i block %x holds %d entries", bk, entries)
 		}
 		return nil
 	}); err != nil {

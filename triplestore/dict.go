@@ -12,7 +12,8 @@ import (
 // The dictionary maps terms to TermIDs and back:
 //
 //	i2t  blocks of terms with consecutive sequence numbers (see i2t.go) -> encs (see termenc.go)
-//	t2i  key = enc, or 0xFF + 16-byte SHA-256 prefix of a long enc -> uvarint(TermID)
+//	t2i  blocks of (key, TermID) entries in key order (see t2i.go); the key of a term is its
+//	     enc, or 0xFF + the 16-byte SHA-256 prefix of a long enc
 //	ns   key = namespace string -> uvarint(namespace id)
 //	nsid key = uvarint(namespace id) -> namespace string
 //
@@ -87,18 +88,11 @@ func (tx *Tx) encID(enc []byte, tag int, create bool) (TermID, bool, error) {
 	if hashed {
 		tx.keyBuf = key
 	}
-	var v []byte
-	if id, ok := tx.pendT2I[string(key)]; ok {
-		v = binary.AppendUvarint(tx.idBuf[:0], uint64(id))
-	} else {
-		v = tx.t2i.Get(key)
+	id, found, err := tx.t2iGet(key)
+	if err != nil {
+		return 0, false, err
 	}
-	if v != nil {
-		n, k := binary.Uvarint(v)
-		if k <= 0 {
-			return 0, false, fmt.Errorf("%w: bad term->id value", ErrCorrupt)
-		}
-		id := TermID(n)
+	if found {
 		if hashed {
 			stored, err := tx.storedTerm(id)
 			if err != nil {
@@ -124,7 +118,7 @@ func (tx *Tx) encID(enc []byte, tag int, create bool) (TermID, bool, error) {
 	if err != nil {
 		return 0, false, err
 	}
-	id := mkID(tag, seq)
+	id = mkID(tag, seq)
 	// bbolt keeps Put's slices until the transaction ends: hand it copies.
 	if err := tx.putTerm(seq, storedEnc(enc)); err != nil {
 		return 0, false, err
@@ -272,25 +266,6 @@ func tagOfEnc(kind byte) int {
 		return tagLiteral
 	}
 	return -1
-}
-
-// flushT2I writes the pending term->id entries in key order.
-func (tx *Tx) flushT2I() error {
-	if len(tx.pendT2I) == 0 {
-		return nil
-	}
-	keys := make([]string, 0, len(tx.pendT2I))
-	for k := range tx.pendT2I {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	for _, k := range keys {
-		if err := tx.t2i.Put([]byte(k), binary.AppendUvarint(nil, uint64(tx.pendT2I[k]))); err != nil {
-			return err
-		}
-	}
-	tx.pendT2I = nil
-	return nil
 }
 
 // flushNamespaces writes the namespaces created by the transaction, in key order.

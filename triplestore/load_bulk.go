@@ -503,9 +503,16 @@ func writeT2I(dict *memDict, send func([]blockPut) bool) error {
 		return nil
 	}
 	// Short keys come sorted out of the table, hashed keys (0xFF prefix) sort after them.
+	var w t2iBlockWriter
+	add := func(key []byte, id TermID) error {
+		if bk, bv := w.add(key, id); bk != nil {
+			return push(blockPut{bucket: bktT2I, key: bk, value: bv})
+		}
+		return nil
+	}
 	short := dict.short.sorted()
 	for _, x := range short {
-		if err := push(blockPut{bucket: bktT2I, key: dict.short.key(x), value: binary.AppendUvarint(nil, uint64(x.id))}); err != nil {
+		if err := add(dict.short.key(x), x.id); err != nil {
 			return err
 		}
 	}
@@ -520,13 +527,19 @@ func writeT2I(dict *memDict, send func([]blockPut) bool) error {
 	}
 	dict.long = nil
 	slices.SortFunc(long, func(a, b kv) int { return bytes.Compare(a.k[:], b.k[:]) })
+	var key []byte
 	for _, x := range long {
-		key := append([]byte{encHashed}, x.k[:]...)
-		if err := push(blockPut{bucket: bktT2I, key: key, value: binary.AppendUvarint(nil, uint64(x.id))}); err != nil {
+		key = append(append(key[:0], encHashed), x.k[:]...)
+		if err := add(key, x.id); err != nil {
 			return err
 		}
 	}
 	long = nil
+	if bk, bv := w.finish(); bk != nil {
+		if err := push(blockPut{bucket: bktT2I, key: bk, value: bv}); err != nil {
+			return err
+		}
+	}
 	type nsv struct{ k, v []byte }
 	var nss []nsv
 	for name, id := range dict.nsIDs {

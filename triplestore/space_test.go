@@ -58,6 +58,12 @@ func TestSpace_Report(t *testing.T) {
 			}
 		}
 	}
+	if os.Getenv("UWP_SPACE_CHECK") != "" {
+		if err := s.Check(); err != nil {
+			t.Fatal(err)
+		}
+		t.Log("Check passed")
+	}
 	s.dbMu.RLock()
 	defer s.dbMu.RUnlock()
 	s.db.View(func(tx *bolt.Tx) error {

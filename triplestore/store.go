@@ -14,7 +14,7 @@ import (
 
 // FormatVersion is the on-disk format version written into the meta bucket. Open refuses
 // any other version with ErrVersion.
-const FormatVersion = 2
+const FormatVersion = 3
 
 var (
 	bktMeta  = []byte("meta")

@@ -26,6 +26,8 @@ type Tx struct {
 
 	pendT2I map[string]TermID // term->id entries to write at Commit (see encID)
 	i2tCur  *bolt.Cursor
+	t2iCur  *bolt.Cursor
+	t2iBuf  []byte
 
 	keyBuf, encBuf, idBuf []byte
 }
