@@ -9,10 +9,11 @@ package eval
 // how many solutions will arrive, and is never much worse than the better of the two plans
 // (compare the adaptive joins of Jena ARQ and of Umbra).
 
-// lookupCost is roughly how many scanned tuples one index lookup costs (a lookup decodes an
-// index block of up to a few hundred tuples).
+// lookupCost is roughly how many scanned tuples one index lookup costs: with the bbolt store
+// at 1M triples a point lookup took 8.8-16 us and a scan 0.022 us per quad (a lookup seeks
+// and decodes an index block of up to a few hundred tuples).
 // A variable, as is hashFirstOpens, so that tests can make every level hash at once.
-var lookupCost uint64 = 128
+var lookupCost uint64 = 384
 
 // hashFirstOpens is how many opens of a level pass before hashing is considered at all.
 var hashFirstOpens = 32
