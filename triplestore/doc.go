@@ -24,7 +24,7 @@
 // block instead of one per quad is what keeps the file small. Literals of 96 bytes and more
 // are stored DEFLATE-compressed (see compress.go), and the dictionary's two directions are
 // blocked too (see i2t.go, t2i.go). On the BSBM and events benchmark data (1M to 10M
-// triples) a bulk-loaded file takes about 42-47 bytes per triple.
+// triples) a bulk-loaded file takes about 40-47 bytes per triple.
 //
 // # Loading
 //

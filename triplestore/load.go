@@ -95,7 +95,7 @@ type LoadStats struct {
 // fresh store labels per document (see the package doc).
 //
 // Memory: the bulk path keeps the dictionary's lookup tables in memory (about 40-60 bytes
-// per distinct term) and everything else bounded (10M BSBM triples peak at about 1 GB RSS).
+// per distinct term) and everything else bounded (10M BSBM triples peak at about 0.9 GB RSS).
 // The incremental path holds the whole load in one transaction, so its memory grows with
 // the size of the load (about 350 MB peak RSS for 1M BSBM triples).
 //
