@@ -31,6 +31,9 @@ func (q *query) evalFilter(o *algebra.Filter, e *env, seed Binding) rows {
 			fs = append(fs, q.compileExpr(x, e)) // EXISTS depends on the active graph
 		}
 	} else {
+		if op := q.sunk(o); op != nil {
+			return q.eval(op, e, seed)
+		}
 		fs = make([]exprFn, len(o.Exprs))
 		for i, x := range o.Exprs {
 			fs[i] = q.compileExpr(x, e)

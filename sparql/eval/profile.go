@@ -12,8 +12,9 @@ import (
 // consumed. A Profile serves one query.
 type Profile struct {
 	// Op is the algebra the query was translated to (set by Query).
-	Op    algebra.Op
-	stats map[algebra.Op]*OpStats
+	Op      algebra.Op
+	stats   map[algebra.Op]*OpStats
+	aliases map[algebra.Op]algebra.Op // operators the evaluator made in place of others (sink.go)
 }
 
 // OpStats are the actual figures of one operator: how often it was evaluated (an index
@@ -39,6 +40,9 @@ func (p *Profile) Stats(op algebra.Op) OpStats {
 }
 
 func (p *Profile) get(op algebra.Op) *OpStats {
+	if o, ok := p.aliases[op]; ok {
+		op = o
+	}
 	if p.stats == nil {
 		p.stats = map[algebra.Op]*OpStats{}
 	}

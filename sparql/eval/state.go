@@ -35,6 +35,7 @@ type query struct {
 	levelHashes map[hashKey]*levelHash // hashed BGP levels kept for the whole query (bgphash.go)
 	hashMem     int64
 
+	sinks    map[*algebra.Filter]algebra.Op // filters evaluated as another operator (sink.go)
 	compiled map[algebra.Op]any
 	seedOK   map[seedKey]bool
 
