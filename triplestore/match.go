@@ -1,6 +1,7 @@
 package triplestore
 
 import (
+	"encoding/binary"
 	"fmt"
 
 	bolt "go.etcd.io/bbolt"
@@ -12,25 +13,34 @@ import (
 // default graph and every named graph, G = DefaultGraph only the default graph.
 type Pattern [4]TermID
 
-// scan walks one index over the tuples that start with a prefix.
+// scan walks one index over the tuples that start with a prefix. It decodes a block's
+// tuples one at a time (the value bytes stay valid for the transaction), so a point lookup
+// stops as soon as it passes its prefix instead of decoding whole blocks.
 type scan struct {
 	def    *indexDef
 	c      *bolt.Cursor
 	prefix tuple
 	l      int
-	buf    []tuple
-	pos    int
+	cur    tuple
+	val    []byte // undecoded rest of the current block
+	left   uint64 // tuples left in val
+	fresh  bool   // cur is the block's first tuple, not yet returned
 	done   bool
 	err    error
-	key    []byte
 }
 
 func newScan(b *bolt.Bucket, ix int, prefix tuple, l int) *scan {
 	s := &scan{def: &indexDefs[ix], c: b.Cursor(), prefix: prefix, l: l}
-	s.key = putKey(nil, &prefix, s.def.k) // prefix padded with zeros: the smallest match
-	bk, bv := seekBlock(s.c, s.key)
+	var kb [32]byte
+	key := putKey(kb[:0], &prefix, s.def.k) // prefix padded with zeros: the smallest match
+	bk, bv := seekBlock(s.c, key)
 	s.load(bk, bv)
 	return s
+}
+
+func (s *scan) fail() {
+	s.err = fmt.Errorf("%w: index %s: %v", ErrCorrupt, s.def.name, errBadBlock)
+	s.done = true
 }
 
 func (s *scan) load(bk, bv []byte) {
@@ -38,23 +48,56 @@ func (s *scan) load(bk, bv []byte) {
 		s.done = true
 		return
 	}
-	s.buf, s.err = decodeBlock(s.buf[:0], bk, bv, s.def.k)
-	if s.err != nil {
-		s.err = fmt.Errorf("%w: index %s: %v", ErrCorrupt, s.def.name, s.err)
-		s.done = true
+	first, ok := readKey(bk, s.def.k)
+	n, m := binary.Uvarint(bv)
+	if !ok || m <= 0 || n > uint64(len(bv)) {
+		s.fail()
+		return
 	}
-	s.pos = 0
+	s.cur, s.val, s.left, s.fresh = first, bv[m:], n, true
+}
+
+// step advances cur to the block's next tuple; false at the block's end.
+func (s *scan) step() bool {
+	if s.fresh {
+		s.fresh = false
+		return true
+	}
+	if s.left == 0 {
+		return false
+	}
+	k := s.def.k
+	h, m := binary.Uvarint(s.val)
+	i := int(h & 3)
+	if m <= 0 || i >= k {
+		s.fail()
+		return false
+	}
+	s.val = s.val[m:]
+	s.cur[i] += TermID(h >> 2)
+	for j := i + 1; j < k; j++ {
+		v, m := binary.Uvarint(s.val)
+		if m <= 0 {
+			s.fail()
+			return false
+		}
+		s.val = s.val[m:]
+		s.cur[j] = TermID(v)
+	}
+	s.left--
+	return true
 }
 
 // next returns the next matching tuple, or nil at the end.
 func (s *scan) next() *tuple {
 	for !s.done {
-		if s.pos >= len(s.buf) {
-			s.load(s.c.Next())
+		if !s.step() {
+			if !s.done {
+				s.load(s.c.Next())
+			}
 			continue
 		}
-		t := &s.buf[s.pos]
-		s.pos++
+		t := &s.cur
 		if sharesPrefix(t, &s.prefix, s.l) {
 			return t
 		}
