@@ -5,7 +5,7 @@
 // # Basics
 //
 //   - Config is the plain configuration (the cmd layer reads it from flags, UWP_* variables
-//     and the config file and hands it down).
+//     and the config file and hands it down). HashToken makes its token digests.
 //   - Server (New, Handler, Serve, Shutdown) owns the routes and the middleware: structured
 //     access log (log/slog), hand-written Prometheus metrics, gzip, CORS for reads, HEAD
 //     wherever GET is, and validators (ETag, Last-Modified) derived from the store's
@@ -16,6 +16,13 @@
 //     transaction waits on the network, then parsed inside one write transaction: a syntax
 //     error rolls everything back and answers 400 with line:col.
 //
+//   - Linked Data: Config.BaseIRIs map IRIs B+"id/x" to /id/x (303 to /doc/x) and other IRIs
+//     under B to their own path; /page?uri= describes any IRI. Pages come from one read
+//     transaction: outgoing statements with nested blank nodes, hash IRIs, incoming links
+//     grouped per property from the OSP/POS indexes with capped counts.
+//   - SPARQL goes through engine.Dataset (the store as eval.Dataset) inside one read (query)
+//     or write (update) transaction per request, bounded by the request's deadline.
+//
 // # Caveats
 //
 //   - bbolt keeps a write transaction's dirty pages in memory until commit, so a very large
@@ -23,5 +30,8 @@
 //     loader does); the request body itself is never held in memory.
 //   - Blank nodes of an upload get labels unique to that upload ("u<random>.<label>").
 //   - Hash URIs are served from the document IRI: the page of D also describes the IRIs D#x
-//     linked from or to D, and the conventional D#it, D#this, D#id.
+//     linked from or to D, and the conventional D#it, D#this, D#id, D#me. For documents
+//     outside id/ (vocabularies) it also finds unlinked D#x through the sitemap's subject
+//     index, which costs one scan of the subject indexes per data version.
+//   - Empty named graphs are not recorded by the store: a graph exists while it holds quads.
 package web

@@ -42,6 +42,7 @@ type Server struct {
 	cancel  context.CancelFunc
 	srvMu   sync.Mutex
 	srv     *http.Server
+	closed  bool
 }
 
 // New builds a server over store with the given configuration.
@@ -96,6 +97,11 @@ func (s *Server) Serve(ln net.Listener) error {
 		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
 	}
 	s.srvMu.Lock()
+	if s.closed {
+		s.srvMu.Unlock()
+		ln.Close()
+		return nil
+	}
 	s.srv = srv
 	s.srvMu.Unlock()
 	err := srv.Serve(ln)
@@ -111,6 +117,7 @@ func (s *Server) Serve(ln net.Listener) error {
 func (s *Server) Shutdown(ctx context.Context) error {
 	s.srvMu.Lock()
 	srv := s.srv
+	s.closed = true // a Serve that has not started yet returns at once
 	s.srvMu.Unlock()
 	if srv == nil {
 		s.cancel()
