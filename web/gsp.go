@@ -197,6 +197,18 @@ func (s *Server) gspWrite(c echo.Context, replace bool) error {
 		triples = triples && !d.format.Quads()
 	}
 	var res uploadResult
+	if replace && triples {
+		// A PUT that creates its graph is a merge into nothing: the streaming loader serves
+		// it (a writer that fills the same graph in between would see its quads kept).
+		var exists bool
+		if err := s.store.View(func(tx *triplestore.Tx) error {
+			exists, err = graphExists(tx, g)
+			return err
+		}); err != nil {
+			return err
+		}
+		replace = exists
+	}
 	if !replace && triples {
 		res, err = s.merge(r.Context(), docs, g, base)
 	} else {
