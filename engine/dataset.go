@@ -173,3 +173,10 @@ func (d *Dataset) Count(p eval.Pattern) (uint64, bool, error) {
 	n, err := est(eval.Pattern{0, p[1], 0, 0})
 	return n, err == nil, err
 }
+
+var _ eval.CostModel = (*Dataset)(nil)
+
+// LookupCost implements eval.CostModel. Measured at 1M triples: a point lookup (Match with S
+// and P bound) took 8.8-16 us, scanning 0.022 us per quad, and hashing what a scan reads
+// about 0.06 us more per quad.
+func (d *Dataset) LookupCost() uint64 { return 160 }

@@ -9,11 +9,33 @@ package eval
 // how many solutions will arrive, and is never much worse than the better of the two plans
 // (compare the adaptive joins of Jena ARQ and of Umbra).
 
-// lookupCost is roughly how many scanned tuples one index lookup costs: with the bbolt store
-// at 1M triples a point lookup took 8.8-16 us and a scan 0.022 us per quad (a lookup seeks
-// and decodes an index block of up to a few hundred tuples).
-// A variable, as is hashFirstOpens, so that tests can make every level hash at once.
-var lookupCost uint64 = 384
+// CostModel is an optional interface of a Dataset that tells the evaluator how costly an
+// index lookup (a Match with some slot bound) is compared with reading quads of a scan.
+type CostModel interface {
+	// LookupCost is how many quads one could scan and hash in the time of one lookup.
+	LookupCost() uint64
+}
+
+// defaultLookupCost serves datasets without a CostModel (in-memory ones, where a lookup is a
+// binary search).
+const defaultLookupCost = 8
+
+// lookupCostOverride, when not zero, replaces the dataset's cost (tests set it to make every
+// level hash at once).
+var lookupCostOverride uint64
+
+func (q *query) lookupCost() uint64 {
+	if lookupCostOverride != 0 {
+		return lookupCostOverride
+	}
+	if q.lookupC == 0 {
+		q.lookupC = defaultLookupCost
+		if c, ok := q.ds.(CostModel); ok {
+			q.lookupC = max(c.LookupCost(), 1)
+		}
+	}
+	return q.lookupC
+}
 
 // hashFirstOpens is how many opens of a level pass before hashing is considered at all.
 var hashFirstOpens = 32
@@ -151,7 +173,7 @@ func (b *bgpRows) countOpen(i int) bool {
 		st.limit[i] = -1
 		return false
 	}
-	if need := int(est / lookupCost); n < need {
+	if need := int(est / b.q.lookupCost()); n < need {
 		st.limit[i] = need
 		return false
 	}

@@ -4,7 +4,7 @@ package eval
 // (instead of after enough index lookups), so that small test data exercises hashed levels.
 // It returns a function restoring the defaults.
 func SetEagerHashing() (restore func()) {
-	c, f := lookupCost, hashFirstOpens
-	lookupCost, hashFirstOpens = 1<<40, 1
-	return func() { lookupCost, hashFirstOpens = c, f }
+	c, f := lookupCostOverride, hashFirstOpens
+	lookupCostOverride, hashFirstOpens = 1<<40, 1
+	return func() { lookupCostOverride, hashFirstOpens = c, f }
 }

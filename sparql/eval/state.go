@@ -34,6 +34,7 @@ type query struct {
 
 	levelHashes map[hashKey]*levelHash // hashed BGP levels kept for the whole query (bgphash.go)
 	hashMem     int64
+	lookupC     uint64 // the dataset's lookup cost (bgphash.go)
 
 	sinks    map[*algebra.Filter]algebra.Op // filters evaluated as another operator (sink.go)
 	compiled map[algebra.Op]any
