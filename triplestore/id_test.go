@@ -1,7 +1,9 @@
 package triplestore
 
 import (
+	"fmt"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/uitwisselingsplatform/uwp/rdf"
@@ -124,4 +126,66 @@ func FuzzTermRoundTrip(f *testing.F) {
 			t.Fatal(err)
 		}
 	})
+}
+
+// TestDict_ManyTransactions adds terms of every shape in many write transactions, so that
+// term->id and id->term blocks split and grow across commits, then checks every lookup
+// and the store's invariants.
+func TestDict_ManyTransactions(t *testing.T) {
+	s := openTemp(t)
+	defer s.Close()
+	var terms []rdf.Term
+	for i := 0; i < 6000; i++ {
+		switch i % 6 {
+		case 0:
+			terms = append(terms, rdf.IRI(fmt.Sprintf("http://example.org/ns%d/item%d", i%37, i*7919%100003)))
+		case 1:
+			terms = append(terms, rdf.NewLiteral(fmt.Sprintf("literal %d %s", i, strings.Repeat("x", i%150))))
+		case 2:
+			terms = append(terms, rdf.NewLangLiteral(fmt.Sprintf("tekst %d", i), []string{"nl", "en", "fr-BE"}[i%3]))
+		case 3:
+			terms = append(terms, rdf.NewTypedLiteral(fmt.Sprintf("%d.5", i), rdf.XSDDecimal))
+		case 4:
+			terms = append(terms, rdf.BlankNode(fmt.Sprintf("b%d", i)))
+		default:
+			terms = append(terms, rdf.IRI(fmt.Sprintf("urn:uuid:%08x-%d", i*2654435761, i)))
+		}
+	}
+	ids := make([]TermID, len(terms))
+	for start := 0; start < len(terms); start += 120 {
+		err := s.Update(func(tx *Tx) error {
+			for i := start; i < start+120 && i < len(terms); i++ {
+				id, err := tx.ID(terms[i])
+				if err != nil {
+					return err
+				}
+				ids[i] = id
+			}
+			// A quad per transaction keeps the store non-trivial for Check.
+			_, err := tx.Add(rdf.Quad{Subject: rdf.IRI("http://example.org/s"), Predicate: rdf.IRI("http://example.org/p"), Object: terms[start]})
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	err := s.View(func(tx *Tx) error {
+		for i, term := range terms {
+			id, ok, err := tx.LookupID(term)
+			if err != nil || !ok || id != ids[i] {
+				t.Fatalf("LookupID(%v) = %v, %v, %v; want %v", term, id, ok, err, ids[i])
+			}
+			back, err := tx.Term(id)
+			if err != nil || back != term {
+				t.Fatalf("Term(%v) = %v, %v; want %v", id, back, err, term)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Check(); err != nil {
+		t.Fatal(err)
+	}
 }
