@@ -2,7 +2,6 @@ package web
 
 import (
 	"fmt"
-	"net/http"
 	"net/url"
 	"sort"
 
@@ -94,7 +93,7 @@ func (s *Server) void(c echo.Context) error {
 	r := c.Request()
 	f, ok := negotiateRDF(r, false)
 	if !ok {
-		return httpError(http.StatusNotAcceptable, "no acceptable RDF syntax; offered: %s", offerList(false))
+		f = rdf.Turtle // browsers following a link ask for HTML: give them the Turtle
 	}
 	c.Response().Header().Add("Vary", "Accept")
 	if s.revalidate(c, fmt.Sprintf("void|%d", f)) {
