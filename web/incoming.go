@@ -105,7 +105,7 @@ func (s *Server) incomingViews(tx *triplestore.Tx, r *http.Request, lb *labeler,
 			if err != nil {
 				return err
 			}
-			l := linkView{Label: lb.label(t)}
+			l := linkView{Label: s.labelOf(r, lb, t)}
 			if i, ok := t.(rdf.IRI); ok {
 				l.IRI, l.Href = string(i), s.href(r, string(i))
 			}

@@ -199,7 +199,23 @@ func (s *Server) pageView(tx *triplestore.Tx, r *http.Request, iri rdf.IRI, docP
 
 func (s *Server) link(r *http.Request, lb *labeler, t rdf.Term) linkView {
 	i, _ := t.(rdf.IRI)
-	return linkView{Href: s.href(r, string(i)), Label: lb.label(t), IRI: string(i)}
+	return linkView{Href: s.href(r, string(i)), Label: s.labelOf(r, lb, t), IRI: string(i)}
+}
+
+// labelOf is the label of t, or for an unlabelled IRI under a base its path after id/
+// ("organisator/53", more telling than "53"), else its last segment.
+func (s *Server) labelOf(r *http.Request, lb *labeler, t rdf.Term) string {
+	if l := lb.texts(t).label; l != "" {
+		return l
+	}
+	if i, ok := t.(rdf.IRI); ok {
+		for _, b := range s.basesFor(r) {
+			if rest, ok := strings.CutPrefix(string(i), b+"id/"); ok && rest != "" {
+				return rest
+			}
+		}
+	}
+	return shortName(t)
 }
 
 func (s *Server) resourceView(r *http.Request, lb *labeler, n *node) *resourceView {
