@@ -9,7 +9,7 @@ import (
 // propsHTML renders a resource's property table (nested blank nodes included). It is the
 // hot path of every page, written with strings.Builder instead of html/template, whose
 // reflection-driven escaping cost more than the store reads; every datum goes through
-// html.EscapeString, and URLs from the data through safeURL.
+// html.EscapeString (the links are local paths made by Server.href).
 func propsHTML(rv *resourceView) template.HTML {
 	var b strings.Builder
 	writeProps(&b, rv)
@@ -61,14 +61,4 @@ func writeProps(b *strings.Builder, rv *resourceView) {
 	if rv.More {
 		b.WriteString(`<p class="more">More statements exist than are shown; see the data formats.</p>`)
 	}
-}
-
-// safeURL passes http(s) URLs and local paths; anything else (javascript:, data:) becomes
-// "#", as html/template would filter it.
-func safeURL(u string) string {
-	l := strings.ToLower(u)
-	if strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://") || strings.HasPrefix(u, "/") {
-		return u
-	}
-	return "#"
 }

@@ -211,3 +211,25 @@ func TestServer_ShutdownLetsRequestsFinish(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+func TestServer_HeadWhereverGet(t *testing.T) {
+	ts := newTestServer(t, Config{}, "")
+	heads := map[string]bool{}
+	for _, r := range ts.srv.e.Routes() {
+		if r.Method == http.MethodHead {
+			heads[r.Path] = true
+		}
+	}
+	n := 0
+	for _, r := range ts.srv.e.Routes() {
+		if r.Method == http.MethodGet {
+			n++
+			if !heads[r.Path] {
+				t.Errorf("GET %s has no HEAD", r.Path)
+			}
+		}
+	}
+	if n < 10 {
+		t.Errorf("only %d GET routes", n)
+	}
+}
