@@ -6,12 +6,15 @@
 //
 //   - Config is the plain configuration (the cmd layer reads it from flags, UWP_* variables
 //     and the config file and hands it down). HashToken makes its token digests.
+//
 //   - Server (New, Handler, Serve, Shutdown) owns the routes and the middleware: structured
 //     access log (log/slog), hand-written Prometheus metrics, gzip, CORS for reads, HEAD
 //     wherever GET is, and validators (ETag, Last-Modified) derived from the store's
 //     DataVersion so that If-None-Match / If-Modified-Since answer 304 without touching data.
+//
 //   - Writes (GSP PUT/POST/DELETE, SPARQL Update) need "Authorization: Bearer TOKEN" where the
 //     SHA-256 of TOKEN (hex) is one of Config.TokenHashes; the comparison is constant-time.
+//
 //   - Uploads are spooled (decompressed) to a temporary file first, so that no write
 //     transaction waits on the network, then parsed inside one write transaction: a syntax
 //     error rolls everything back and answers 400 with line:col.
@@ -20,6 +23,7 @@
 //     under B to their own path; /page?uri= describes any IRI. Pages come from one read
 //     transaction: outgoing statements with nested blank nodes, hash IRIs, incoming links
 //     grouped per property from the OSP/POS indexes with capped counts.
+//
 //   - SPARQL goes through engine.Dataset (the store as eval.Dataset) inside one read (query)
 //     or write (update) transaction per request, bounded by the request's deadline.
 //
