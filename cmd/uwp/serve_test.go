@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -176,3 +178,41 @@ func TestServe_BadFlags(t *testing.T) {
 }
 
 func sha256Sum(s string) [32]byte { return sha256.Sum256([]byte(s)) }
+
+// TestServe_Curl talks to `uwp serve` with curl, as the README's examples do. Required under
+// CI=true.
+func TestServe_Curl(t *testing.T) {
+	curl, err := exec.LookPath("curl")
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("curl is not installed")
+		}
+		t.Skip("curl is not installed")
+	}
+	dir := t.TempDir()
+	base := startServe(t, "--data", filepath.Join(dir, "data"), "--token-sha256", fmt.Sprintf("%x", sha256Sum(serveToken)))
+	ttl := write(t, filepath.Join(dir, "a.ttl"), "@prefix ex: <"+base+"/id/> .\nex:a <http://www.w3.org/2000/01/rdf-schema#label> \"A\" ; <http://ex.org/p> ex:b .\n")
+	run := func(args ...string) string {
+		t.Helper()
+		out, err := exec.Command(curl, append([]string{"-s", "-S"}, args...)...).CombinedOutput()
+		if err != nil {
+			t.Fatalf("curl %v: %v\n%s", args, err, out)
+		}
+		return string(out)
+	}
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"-o", "/dev/null", "-w", "%{http_code}", "-X", "PUT", "-H", "Authorization: Bearer " + serveToken, "-H", "Content-Type: text/turtle", "--data-binary", "@" + ttl, base + "/data?default"}, "204"},
+		{[]string{"-o", "/dev/null", "-w", "%{http_code} %{redirect_url}", base + "/id/a"}, "303 " + base + "/doc/a"},
+		{[]string{"-H", "Accept: application/n-triples", base + "/doc/a"}, "<" + base + "/id/a> <http://www.w3.org/2000/01/rdf-schema#label> \"A\" .\n<" + base + "/id/a> <http://ex.org/p> <" + base + "/id/b> .\n"},
+		{[]string{"--data-urlencode", "query=SELECT ?l WHERE { ?s <http://www.w3.org/2000/01/rdf-schema#label> ?l }", "-H", "Accept: text/csv", base + "/sparql"}, "l\r\nA\r\n"},
+		{[]string{"-o", "/dev/null", "-w", "%{http_code}", "-H", "Content-Type: application/sparql-update", "--data", "CLEAR ALL", base + "/sparql"}, "401"},
+		{[]string{base + "/healthz"}, "ok\n"},
+	} {
+		if got := run(c.args...); got != c.want {
+			t.Errorf("curl %v:\n got %q\nwant %q", c.args, got, c.want)
+		}
+	}
+}
