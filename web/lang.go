@@ -98,37 +98,73 @@ func (l *labeler) texts(t rdf.Term) texts {
 	}
 	var x texts
 	if t.Kind() != rdf.KindLiteral {
-		type pick struct {
-			rank, score int
-			lex, lang   string
-		}
-		lab, desc := pick{rank: 1 << 30}, pick{rank: 1 << 30}
-		consider := func(p *pick, rank int, lit rdf.Literal) {
-			s := langScore(lit.Lang, l.prefs)
-			if rank < p.rank || (rank == p.rank && s < p.score) {
-				*p = pick{rank, s, lit.Lexical, lit.Lang}
-			}
-		}
+		var c textChooser
 		it := l.tx.MatchTerms(t, nil, nil, nil)
 		for n := 0; n < maxLabelScan && it.Next(); n++ {
 			q := it.Quad()
-			lit, ok := q.Object.(rdf.Literal)
-			if !ok {
-				continue
-			}
-			p, _ := q.Predicate.(rdf.IRI)
-			if r := indexOf(labelPreds, p); r >= 0 {
-				consider(&lab, r, lit)
-			} else if r := indexOf(descPreds, p); r >= 0 {
-				consider(&desc, r, lit)
-			}
+			c.add(q.Predicate, q.Object, l.prefs)
 		}
 		it.Close()
-		x = texts{label: lab.lex, labelLang: lab.lang, desc: desc.lex}
+		x = c.texts()
 	}
 	l.cache[t] = x
 	l.shared.put(t, l.langs, x)
 	return x
+}
+
+// seed records the texts of a resource whose statements the caller has read already (the
+// described resource, its hash IRIs and blank nodes), sparing their store lookups.
+func (l *labeler) seed(t rdf.Term, props []triple) {
+	if _, ok := l.cache[t]; ok {
+		return
+	}
+	var c textChooser
+	for i, tr := range props {
+		if i == maxLabelScan {
+			return // the store holds more than the scan would read: look it up as usual
+		}
+		c.add(tr.p, tr.o, l.prefs)
+	}
+	l.cache[t] = c.texts()
+}
+
+// textChooser picks a label and a description among a resource's statements: the first
+// predicate of labelPreds (descPreds) that has literals wins, and among its values the one
+// whose language the preferences rank best.
+type textChooser struct {
+	lab, desc textPick
+	set       bool
+}
+
+type textPick struct {
+	rank, score int
+	lex, lang   string
+}
+
+func (c *textChooser) add(pred, obj rdf.Term, prefs []string) {
+	if !c.set {
+		c.lab, c.desc, c.set = textPick{rank: 1 << 30}, textPick{rank: 1 << 30}, true
+	}
+	lit, ok := obj.(rdf.Literal)
+	if !ok {
+		return
+	}
+	p, _ := pred.(rdf.IRI)
+	consider := func(tp *textPick, rank int) {
+		s := langScore(lit.Lang, prefs)
+		if rank < tp.rank || (rank == tp.rank && s < tp.score) {
+			*tp = textPick{rank, s, lit.Lexical, lit.Lang}
+		}
+	}
+	if r := indexOf(labelPreds, p); r >= 0 {
+		consider(&c.lab, r)
+	} else if r := indexOf(descPreds, p); r >= 0 {
+		consider(&c.desc, r)
+	}
+}
+
+func (c *textChooser) texts() texts {
+	return texts{label: c.lab.lex, labelLang: c.lab.lang, desc: c.desc.lex}
 }
 
 func indexOf(ps []rdf.IRI, p rdf.IRI) int {

@@ -171,6 +171,19 @@ func (s *Server) pageView(tx *triplestore.Tx, r *http.Request, iri rdf.IRI, docP
 	if err != nil {
 		return nil, err
 	}
+	var seed func(n *node)
+	seed = func(n *node) {
+		if !n.more {
+			lb.seed(n.term, n.props)
+		}
+		for _, k := range n.kids {
+			seed(k)
+		}
+	}
+	seed(d.main)
+	for _, h := range d.hash {
+		seed(h)
+	}
 	v := &pageView{Service: s.cfg.Title, Lang: "en"}
 	if len(prefs) > 0 {
 		v.Lang = prefs[0]
