@@ -48,7 +48,7 @@ const maxHashLevel = 1 << 22
 type levelHash struct {
 	key  [3]bool
 	one  int // the key position when there is one, else -1
-	m1   map[ID]int32
+	m1   *idTable
 	m3   map[[3]ID]int32
 	all  [][3]ID
 	next []int32 // next[i]: the next triple of the same key after all[i], -1 at the end
@@ -59,7 +59,7 @@ type levelHash struct {
 // head returns the first triple of the chain of the key under b, -1 when there is none.
 func (t *levelHash) head(pats triplePat, b Binding) int32 {
 	if t.one >= 0 {
-		if i, ok := t.m1[b[pats[t.one].v]]; ok {
+		if i, ok := t.m1.get(b[pats[t.one].v]); ok {
 			return i
 		}
 		return -1
@@ -217,9 +217,9 @@ func (b *bgpRows) buildLevelHash(i int, p Pattern, est uint64) (*levelHash, erro
 			t.one = j
 		}
 	}
-	size := int(min(est, 1<<16))
+	size := int(min(est, 1<<20))
 	if n == 1 {
-		t.m1 = make(map[ID]int32, size/2)
+		t.m1 = newIDTable(size)
 	} else {
 		t.one = -1
 		t.m3 = make(map[[3]ID]int32, size/2)
@@ -237,10 +237,9 @@ func (b *bgpRows) buildLevelHash(i int, p Pattern, est uint64) (*levelHash, erro
 		at := int32(len(t.all))
 		prev, ok := int32(-1), false
 		if t.one >= 0 {
-			if prev, ok = t.m1[tr[t.one]]; !ok {
+			if prev, ok = t.m1.swap(tr[t.one], at); !ok {
 				prev = -1
 			}
-			t.m1[tr[t.one]] = at
 		} else {
 			var k [3]ID
 			for j := range k {
