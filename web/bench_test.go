@@ -3,6 +3,8 @@ package web
 import (
 	"fmt"
 	"net/http/httptest"
+	"os"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -51,12 +53,16 @@ func BenchmarkRevalidate304(b *testing.B) {
 	serveBench(b, ts, "/doc/gent", "Accept", "text/html", "If-None-Match", h.Get("ETag"))
 }
 
-// BenchmarkResourcePage_ManyIncoming is a page of a resource with 200,000 incoming links
+// BenchmarkResourcePage_ManyIncoming is a page of a resource with 200,000 (UWP_BENCH_HUB) incoming links
 // (counts are capped and estimated, pages read from the POS index), first and a deep page.
 func BenchmarkResourcePage_ManyIncoming(b *testing.B) {
 	ts := newTestServer(b, Config{}, "")
 	hub := rdf.IRI(ts.URL + "/id/hub")
-	qs := make([]rdf.Quad, 0, 200000)
+	n := 200000
+	if v, err := strconv.Atoi(os.Getenv("UWP_BENCH_HUB")); err == nil && v > 0 {
+		n = v // e.g. UWP_BENCH_HUB=1000000
+	}
+	qs := make([]rdf.Quad, 0, n)
 	for i := 0; i < cap(qs); i++ {
 		qs = append(qs, rdf.Quad{Subject: rdf.IRI(fmt.Sprintf("%s/id/e%d", ts.URL, i)), Predicate: rdf.IRI("http://ex.org/about"), Object: hub})
 	}
