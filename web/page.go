@@ -130,6 +130,7 @@ type (
 	}
 	resourceView struct {
 		IRI, Label, LabelLang, Description string
+		Frag                               string // the fragment of a hash IRI: the anchor a redirect keeps
 		Types                              []linkView
 		Props                              []propView
 		Images                             []string
@@ -235,6 +236,9 @@ func (s *Server) resourceView(r *http.Request, lb *labeler, n *node) *resourceVi
 	rv := &resourceView{More: n.more}
 	if i, ok := n.term.(rdf.IRI); ok {
 		rv.IRI = string(i)
+		if _, f, ok := strings.Cut(rv.IRI, "#"); ok {
+			rv.Frag = f
+		}
 	}
 	tx := lb.texts(n.term)
 	rv.Label, rv.LabelLang, rv.Description = tx.label, tx.labelLang, tx.desc

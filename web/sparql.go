@@ -336,6 +336,12 @@ func (s *Server) runUpdate(c echo.Context, pr protoRequest) error {
 	s.met.queries.Add(1)
 	s.met.running.Add(1)
 	defer s.met.running.Add(-1)
+	start := time.Now()
+	defer func() {
+		if d := time.Since(start); d > s.cfg.SlowQuery {
+			s.log.Warn("slow update", "dur", d, "update", pr.update)
+		}
+	}()
 	err = s.store.Update(func(tx *triplestore.Tx) error {
 		return eval.Update(ctx, engine.New(tx), u, eval.Options{UnionDefaultGraph: s.cfg.UnionDefaultGraph, Base: requestURL(r) + "/",
 			Load: func(context.Context, string) (rdf.Reader, error) {
