@@ -49,7 +49,8 @@ type bgpOp struct {
 	// variables it mentions that the BGP binds are bound.
 	filters []pushedFilter
 
-	lastOrder []int // for Profile: the order and estimates last chosen
+	prof      *OpStats // with a Profile: where hashed levels are marked
+	lastOrder []int    // for Profile: the order and estimates last chosen
 	lastEst   []uint64
 }
 
@@ -202,7 +203,7 @@ func (q *query) evalBGP(op *bgpOp, e *env, seed Binding) rows {
 	}
 	ob := op.ordered(q, e.active, seed)
 	pats := ob.pats
-	it := &bgpRows{q: q, g: e.active, pats: pats, checks: ob.checks, stats: ob.stats}
+	it := &bgpRows{q: q, g: e.active, pats: pats, checks: ob.checks, stats: ob.stats, prof: op.prof}
 	if len(pats) <= len(it.itersBuf) {
 		it.iters, it.at = it.itersBuf[:len(pats)], it.atBuf[:len(pats)]
 	} else {
@@ -229,6 +230,7 @@ type bgpRows struct {
 	cur      Binding
 	err      error
 	stats    levelStats // shared by the evaluations of this ordered BGP (bgphash.go)
+	prof     *OpStats
 	hs       *hashState // nil until a level is hashed
 }
 

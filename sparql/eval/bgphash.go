@@ -183,6 +183,12 @@ func (b *bgpRows) countOpen(i int) bool {
 		return false
 	}
 	h.tables[i] = t
+	if b.prof != nil {
+		if len(b.prof.Hashed) < len(b.pats) {
+			b.prof.Hashed = make([]bool, len(b.pats))
+		}
+		b.prof.Hashed[i] = true
+	}
 	if b.q.hashMem+t.mem <= b.q.budget/4 {
 		// A BGP evaluated again (the right side of a nested-loop join, a subquery) finds the
 		// table ready while the cache stays within a quarter of the memory budget.

@@ -36,6 +36,9 @@ func (q *query) eval1(op algebra.Op, e *env, seed Binding) rows {
 		if err != nil {
 			return errRows(err)
 		}
+		if p := q.opts.Profile; p != nil {
+			c.prof = p.get(o)
+		}
 		r := q.evalBGP(c, e, seed)
 		if p := q.opts.Profile; p != nil && c.lastOrder != nil {
 			if s := p.get(o); s.Order == nil {

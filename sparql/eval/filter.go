@@ -17,6 +17,9 @@ func (q *query) evalFilter(o *algebra.Filter, e *env, seed Binding) rows {
 	var fs []exprFn
 	var in rows
 	if pf, ok := q.pushFilter(o, e); ok {
+		if p := q.opts.Profile; p != nil {
+			pf.bgp.prof = p.get(o.Op)
+		}
 		in = q.profiled(o.Op, func() rows { return q.evalBGP(pf.bgp, e, seed) })
 		if p := q.opts.Profile; p != nil {
 			p.get(o).Pushed = true

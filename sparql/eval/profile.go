@@ -29,6 +29,9 @@ type OpStats struct {
 	Pushed    bool
 	Order     []int
 	Estimates []uint64
+	// Hashed marks, per position of Order, the BGP levels that switched from index lookups to
+	// a hashed scan (bgphash.go) in some evaluation.
+	Hashed []bool
 }
 
 // Stats returns the figures of op (zero when it was never evaluated).
@@ -116,6 +119,9 @@ func (p *Profile) explain(b *strings.Builder, op algebra.Op, depth int, actual b
 			est := ""
 			if k < len(s.Estimates) {
 				est = fmt.Sprintf(" est=%d", s.Estimates[k])
+			}
+			if actual && k < len(s.Hashed) && s.Hashed[k] {
+				est += " hashed"
 			}
 			fmt.Fprintf(b, "%s  (triple %s %s %s)%s\n", ind, algebra.FormatNode(t.S), algebra.FormatNode(t.P), algebra.FormatNode(t.O), est)
 		}
