@@ -37,6 +37,9 @@ type Config struct {
 	IncomingLimit, IncomingPageSize int
 	// OutgoingLimit bounds the outgoing triples shown (0: 10,000).
 	OutgoingLimit int
+	// PageCacheBytes is the memory for rendered resource documents of the current data
+	// version (0: 32 MiB; negative: no cache).
+	PageCacheBytes int
 	// MaxUploadBytes caps a (decompressed) upload; 0 means no cap.
 	MaxUploadBytes int64
 	// TempDir holds spooled uploads; "" means os.TempDir().
@@ -82,6 +85,9 @@ func (c *Config) defaults() {
 	}
 	if c.OutgoingLimit <= 0 {
 		c.OutgoingLimit = 10000
+	}
+	if c.PageCacheBytes == 0 {
+		c.PageCacheBytes = 32 << 20
 	}
 	if c.Title == "" {
 		c.Title = "uwp"

@@ -281,3 +281,55 @@ func TestLD_VoID(t *testing.T) {
 		t.Errorf("Event entities %q (want 2), graph triples %q (want 3)", eventN, graphN)
 	}
 }
+
+func TestLD_PageCacheFollowsWrites(t *testing.T) {
+	ts := newTestServer(t, Config{}, cityData)
+	for i := 0; i < 2; i++ { // the second answer comes from the cache
+		_, body, _ := ts.get(t, "GET", "/doc/gent.nt", "")
+		if strings.Contains(body, "Gand") {
+			t.Fatal("new label before the write")
+		}
+	}
+	_, html1, _ := ts.get(t, "GET", "/doc/gent", "", "Accept", "text/html", "Accept-Language", "fr")
+	code, msg, _ := ts.get(t, "POST", "/data?default", "<"+ts.URL+"/id/gent> <http://www.w3.org/2000/01/rdf-schema#label> \"Gand\"@fr .", append(auth(), "Content-Type", "text/turtle")...)
+	wantStatus(t, "POST", code, 204, msg)
+	_, body, _ := ts.get(t, "GET", "/doc/gent.nt", "")
+	if !strings.Contains(body, `"Gand"@fr`) {
+		t.Errorf("cached RDF view after a write:\n%s", body)
+	}
+	_, html2, _ := ts.get(t, "GET", "/doc/gent", "", "Accept", "text/html", "Accept-Language", "fr")
+	if strings.Contains(html1, ">Gand</h1>") || !strings.Contains(html2, `<h1 lang="fr">Gand</h1>`) {
+		t.Errorf("cached page after a write")
+	}
+}
+
+func TestPageCache_Budget(t *testing.T) {
+	var v versionStub = 1
+	c := newPageCache(&v, 1600)
+	c.put("a", 1, cachedPage{"text/plain", make([]byte, 90)})
+	if _, ok := c.get("a"); !ok {
+		t.Fatal("miss after put")
+	}
+	c.put("big", 1, cachedPage{"text/plain", make([]byte, 200)}) // over budget/16: not kept
+	if _, ok := c.get("big"); ok {
+		t.Error("an oversized page was kept")
+	}
+	v = 2
+	if _, ok := c.get("a"); ok {
+		t.Error("a page of an old version was served")
+	}
+	c.put("old", 1, cachedPage{"text/plain", []byte("x")}) // rendered before the change
+	if _, ok := c.get("old"); ok {
+		t.Error("a page rendered at an older version was kept")
+	}
+	for i := 0; i < 40; i++ {
+		c.put(fmt.Sprint(i), 2, cachedPage{"text/plain", make([]byte, 90)})
+	}
+	if c.bytes > c.budget {
+		t.Errorf("cache holds %d bytes, budget %d", c.bytes, c.budget)
+	}
+}
+
+type versionStub uint64
+
+func (v *versionStub) DataVersion() uint64 { return uint64(*v) }

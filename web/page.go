@@ -11,6 +11,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/uitwisselingsplatform/uwp/rdf"
+	"github.com/uitwisselingsplatform/uwp/rdf/formats"
 	"github.com/uitwisselingsplatform/uwp/triplestore"
 	"github.com/uitwisselingsplatform/uwp/vocab"
 )
@@ -86,34 +87,44 @@ func (s *Server) serveResource(c echo.Context, iri rdf.IRI, rp repr, docPath str
 	if s.revalidate(c, variant) {
 		return nil
 	}
-	if rp.html {
-		var buf bytes.Buffer
-		err := s.store.View(func(tx *triplestore.Tx) error {
+	key := variant + "|" + docPath + "|" + requestURL(r)
+	if p, ok := s.rendered.get(key); ok {
+		return c.Blob(http.StatusOK, p.contentType, p.body)
+	}
+	version := s.store.DataVersion()
+	var buf bytes.Buffer
+	ct := "text/html; charset=UTF-8"
+	err := s.store.View(func(tx *triplestore.Tx) error {
+		if rp.html {
 			v, err := s.pageView(tx, r, iri, docPath, hashBases)
 			if err != nil {
 				return err
 			}
 			return pages.ExecuteTemplate(&buf, "resource.html", v)
-		})
-		if err != nil {
-			return err
 		}
-		return c.HTMLBlob(http.StatusOK, buf.Bytes())
-	}
-	return s.store.View(func(tx *triplestore.Tx) error {
+		// The RDF view is bounded (Config.OutgoingLimit, IncomingLimit): it is rendered into
+		// memory, like the page, and can then be cached.
 		d, err := s.describe(tx, iri, true, hashBases)
 		if err != nil {
 			return err
 		}
-		return s.writeRDF(c, rp.format, false, func(w rdf.Writer) error {
-			for _, t := range d.triples() {
-				if err := w.Write(rdf.Quad{Subject: t.s, Predicate: t.p, Object: t.o}); err != nil {
-					return err
-				}
+		ct = contentType(rp.format)
+		w, err := formats.NewWriter(rp.format, &buf, rdf.WriteOptions{Prefixes: s.cfg.Prefixes})
+		if err != nil {
+			return err
+		}
+		for _, t := range d.triples() {
+			if err := w.Write(rdf.Quad{Subject: t.s, Predicate: t.p, Object: t.o}); err != nil {
+				return err
 			}
-			return nil
-		})
+		}
+		return w.Close()
 	})
+	if err != nil {
+		return err
+	}
+	s.rendered.put(key, version, cachedPage{ct, buf.Bytes()})
+	return c.Blob(http.StatusOK, ct, buf.Bytes())
 }
 
 // View model of resource.html.

@@ -34,6 +34,7 @@ type Server struct {
 
 	subjects subjectIndex
 	labels   *labelCache
+	rendered *pageCache
 	voidMu   sync.Mutex
 	voidV    uint64
 	voidSt   *voidStats
@@ -53,6 +54,7 @@ func New(cfg Config, store *triplestore.Store) *Server {
 	}
 	s := &Server{cfg: cfg, store: store, log: cfg.Logger, met: newMetrics(), bases: cfg.BaseIRIs}
 	s.labels = newLabelCache(store, 1<<16)
+	s.rendered = newPageCache(store, cfg.PageCacheBytes)
 	s.baseCtx, s.cancel = context.WithCancel(context.Background())
 	s.lastVer = store.DataVersion()
 	s.lastMod = time.Now().UTC().Truncate(time.Second)

@@ -38,6 +38,7 @@ VoID at /.well-known/void, a query UI at /, /healthz and Prometheus /metrics. Wr
 			fs.Bool("union-default-graph", false, "SPARQL default graph = union of all graphs")
 			fs.Int("sitemap-page-size", 50000, "URLs per sitemap page")
 			fs.Int("incoming-limit", 1000, "incoming triples in a resource's RDF view")
+			fs.Int("page-cache", 32<<20, "bytes of rendered resource documents kept per data version (negative: none)")
 			fs.Int64("max-upload", 0, "largest accepted upload in bytes after decompression (0: no cap)")
 			fs.String("title", "uwp", "service name shown in pages")
 			fs.Duration("shutdown-timeout", 30*time.Second, "how long shutdown waits for requests in flight")
@@ -81,6 +82,10 @@ func serveConfig(cfg *viper.Viper, e *env) (web.Config, error) {
 	c.SitemapPageSize = cfg.GetInt("sitemap-page-size")
 	c.IncomingLimit = cfg.GetInt("incoming-limit")
 	c.MaxUploadBytes = cfg.GetInt64("max-upload")
+	c.PageCacheBytes = cfg.GetInt("page-cache")
+	if c.PageCacheBytes == 0 {
+		c.PageCacheBytes = -1 // 0 on the command line means none
+	}
 	c.Title = cfg.GetString("title")
 	c.ShutdownTimeout = cfg.GetDuration("shutdown-timeout")
 	c.TempDir = cfg.GetString("data")
