@@ -210,8 +210,11 @@ func (q *query) evalBGP(op *bgpOp, e *env, seed Binding) rows {
 		it.iters, it.at = make([]tripleIter, len(pats)), make([]Binding, len(pats))
 	}
 	it.at[0] = seed
-	for i := 1; i < len(pats); i++ {
-		it.at[i] = make(Binding, len(seed))
+	if len(pats) > 1 {
+		back := make([]ID, (len(pats)-1)*len(seed)) // one allocation for every level
+		for i := 1; i < len(pats); i++ {
+			it.at[i], back = back[:len(seed):len(seed)], back[len(seed):]
+		}
 	}
 	return it
 }

@@ -12,7 +12,7 @@ type idTable struct {
 
 func newIDTable(hint int) *idTable {
 	size, shift := 16, uint(60)
-	for size < 2*hint {
+	for 3*size < 4*hint {
 		size <<= 1
 		shift--
 	}
@@ -36,7 +36,7 @@ func (t *idTable) get(k ID) (int32, bool) {
 
 // swap sets k to v and returns the previous value (ok false when k was absent).
 func (t *idTable) swap(k ID, v int32) (prev int32, ok bool) {
-	if 2*(t.n+1) > len(t.keys) {
+	if 4*(t.n+1) > 3*len(t.keys) { // load factor at most 3/4
 		t.grow()
 	}
 	mask := len(t.keys) - 1
