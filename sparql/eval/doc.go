@@ -27,12 +27,25 @@
 // store holds gets the store's ID, so joins compare IDs.
 //
 // Every operator is a streaming iterator. A BGP is an index nested-loop join over
-// Dataset.Match, its patterns ordered by Estimate; Join and LeftJoin pass each left solution
+// Dataset.Match, its patterns ordered by Estimate. A level of that loop (a pattern in the
+// chosen order) that has been opened so often that its lookups cost about as much as one
+// scan of the pattern's constants switches to a hash table of that scan, keyed on the
+// variables the seed and the earlier levels bind (bgphash.go; the tables are kept for the
+// query, so a BGP evaluated per left solution, under EXISTS or OPTIONAL, becomes a hash
+// join). An optional CostModel on the Dataset says what a lookup costs; Explain marks
+// hashed levels. Join and LeftJoin pass each left solution
 // as the seed of a right side made of BGPs, paths, VALUES, unions and joins (binding the
 // known values into its patterns) and otherwise hash the right side on the variables all its
 // solutions bind. ORDER BY under a LIMIT keeps a heap of OFFSET+LIMIT solutions. EXISTS
 // evaluates its pattern with the current solution as seed (the substitution of 18.6).
 // ORDER BY, GROUP BY, DISTINCT, MINUS and hash builds count their memory against the budget.
+//
+// Filters are pushed into the nested loops of the BGP below them (each conjunct checked as
+// soon as its variables are bound) and sink below MINUS, OPTIONAL and joins where that gives
+// the same solutions (sink.go). GROUP BY keys that are variables group on IDs; COUNT(*),
+// COUNT(?v) and COUNT(DISTINCT ?v) count IDs, and COUNT(*) over one triple pattern comes
+// from the Dataset's statistics when it implements ExactCounter. Deterministic built-ins of
+// one or two arguments remember results per argument terms while that pays.
 //
 // # Datasets
 //
