@@ -110,3 +110,9 @@ func BenchmarkEngine_DateFunctions(b *testing.B) {
 	benchQuery(b, `PREFIX ex: <http://ex/>
 SELECT ?y ?q (COUNT(*) AS ?n) { ?o ex:date ?d BIND(YEAR(?d) AS ?y) BIND(FLOOR((MONTH(?d) - 1) / 3) + 1 AS ?q) } GROUP BY ?y ?q`, 20)
 }
+
+// BenchmarkEngine_FilterOverMinus: the filter above MINUS sinks into the left BGP's loops.
+func BenchmarkEngine_FilterOverMinus(b *testing.B) {
+	benchQuery(b, `PREFIX ex: <http://ex/>
+SELECT ?o { ?o ex:type ex:Order ; ex:price ?p MINUS { ?o ex:ticket ?t } FILTER(?p < 10) }`, 520)
+}
