@@ -198,6 +198,9 @@ func (b *bgpRows) countOpen(i int) bool {
 		t.kept = true
 		b.q.hashMem += t.mem
 		b.q.levelHashes[hk] = t
+	} else {
+		// Not kept: later evaluations look the level up rather than scanning it again each.
+		st.limit[i] = -1
 	}
 	return true
 }
