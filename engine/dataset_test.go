@@ -91,3 +91,45 @@ func TestDataset_CountFromStatistics(t *testing.T) {
 		}
 	}
 }
+
+// TestDataset_CountInWriteTransaction: the statistics count the transaction's own writes.
+func TestDataset_CountInWriteTransaction(t *testing.T) {
+	s := openStore(t, testQuads(true))
+	err := s.Update(func(tx *triplestore.Tx) error {
+		for i := 0; i < 10; i++ {
+			q := rdf.Quad{Subject: rdf.IRI(fmt.Sprintf("http://ex/n%d", i)), Predicate: rdf.IRI("http://ex/p"), Object: rdf.NewLiteral("new")}
+			if _, err := tx.Add(q); err != nil {
+				return err
+			}
+		}
+		if _, err := tx.Remove(rdf.Quad{Subject: rdf.IRI("http://ex/s0"), Predicate: rdf.IRI("http://ex/q"), Object: rdf.IRI("http://ex/s0")}); err != nil {
+			return err
+		}
+		for _, pat := range []string{"?s ?p ?o", "?s <http://ex/p> ?o", "?s <http://ex/q> ?o"} {
+			counts := make([]string, 2)
+			for i, src := range []string{
+				"SELECT (COUNT(*) AS ?n) WHERE { " + pat + " }",
+				"SELECT (COUNT(*) AS ?n) WHERE { " + pat + " FILTER(true) }",
+			} {
+				res, err := sparql.Query(context.Background(), engine.New(tx), src, sparql.Options{})
+				if err != nil {
+					return err
+				}
+				for res.Solutions.Next() {
+					counts[i] = fmt.Sprint(res.Solutions.Row()[0])
+				}
+				if err := res.Solutions.Err(); err != nil {
+					return err
+				}
+				res.Close()
+			}
+			if counts[0] != counts[1] || counts[0] == "" {
+				t.Errorf("{ %s } in a write transaction: COUNT %q, counted by filtering %q", pat, counts[0], counts[1])
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
