@@ -195,7 +195,7 @@ func (q *query) strict(name string, args []exprFn) exprFn {
 		err := fmt.Errorf("%w: function %s/%d", ErrUnsupported, name, len(args))
 		return func(Binding) (rdf.Term, error) { return nil, err }
 	}
-	if (len(args) == 1 || len(args) == 2) && !nondeterministic[strings.ToLower(name)] {
+	if lname := strings.ToLower(name); (len(args) == 1 || len(args) == 2) && !nondeterministic[lname] && !cheap[lname] {
 		m := &memo{m: map[[2]rdf.Term]memoVal{}}
 		return func(b Binding) (rdf.Term, error) {
 			var k [2]rdf.Term
@@ -230,6 +230,13 @@ func (q *query) strict(name string, args []exprFn) exprFn {
 
 // nondeterministic built-ins give a new value per call.
 var nondeterministic = map[string]bool{"rand": true, "uuid": true, "struuid": true, "bnode": true}
+
+// cheap built-ins cost less than hashing their arguments for a memo (comparisons are not
+// among them: ordering dates parses both).
+var cheap = map[string]bool{
+	"!": true, "lang": true, "datatype": true, "str": true, "sameterm": true,
+	"isiri": true, "isuri": true, "isblank": true, "isliteral": true, "isnumeric": true,
+}
 
 // memo remembers a built-in's results per argument terms: YEAR(?date) over many solutions
 // sharing few dates, or the arithmetic on MONTH(...) (twelve values), computes each once. A
