@@ -5,7 +5,7 @@ VERSION ?= $(shell git describe --always --dirty 2>/dev/null || echo dev)
 DATA    ?= ./data
 BENCH   ?= ../shared/bench
 
-.PHONY: build run test test-short bench bench-go lint fmt clean
+.PHONY: build run test test-short bench bench-go acceptance lint fmt clean
 
 build:
 	$(GO) build -ldflags "-X main.version=$(VERSION)" -o $(BIN) ./cmd/uwp
@@ -28,8 +28,13 @@ test-short:
 bench: build bench-go
 	./scripts/bench.sh
 
+# acceptance: the big-data checks (10M load/stats/dump round trip, atomic failed load, 1 s
+# timeout on a 1M x 1M cross product); needs ~6 GB of disk.
+acceptance: build
+	./scripts/acceptance.sh
+
 bench-go:
-	$(GO) test -run '^$$' -bench . -benchmem -count=1 ./rdf/... ./triplestore/...
+	$(GO) test -run '^$$' -bench . -benchmem -count=1 ./rdf/... ./triplestore/... ./sparql/... ./engine/... ./oslo/... ./ingest/... ./web/...
 
 lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi

@@ -4,7 +4,8 @@
 # Debian's libapache-jena-java and time when run as root and they are missing.
 #
 # Env: BENCH (default ../shared/bench), PEERS (default "jena-tdb2 oxigraph"), REPS (5),
-#      WARMUP (2), BIG=0 to skip the 10M-triple load runs, OUT (default BENCHMARKS.md).
+#      WARMUP (2), BIG=0 to skip the 10M-triple load runs, QUERIES=0 to skip the 1M query runs,
+#      SERVER=0 to skip the wrk runs against uwp serve, OUT (default BENCHMARKS.md).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -58,8 +59,10 @@ section() { # TITLE DATASET SCALE QUERYDIR REPS WARMUP
   grep -h 'bytes_per_triple' "$res/uwp.tsv" | awk -F'\t' '{ printf "\nuwp store file: %s bytes per triple.\n", $3 }' >> "$md" || true
 }
 
-section "BSBM, 2785 products (~1M triples)" bsbm 2785 "" "$REPS" "$WARMUP"
-section "Events, 12000 activities (~1M triples)" events 12000 "" "$REPS" "$WARMUP"
+if [ "${QUERIES:-1}" = 1 ]; then
+  section "BSBM, 2785 products (~1M triples)" bsbm 2785 "" "$REPS" "$WARMUP"
+  section "Events, 12000 activities (~1M triples)" events 12000 "" "$REPS" "$WARMUP"
+fi
 if [ "$BIG" = 1 ]; then
   section "BSBM, 27850 products (~10M triples), load only" bsbm 27850 "$ROOT/scripts/bench-queries/load-only" 1 0
   # Incremental load: 1M more triples (the events data) into the 10M-triple BSBM store.
@@ -82,6 +85,47 @@ if [ "$BIG" = 1 ]; then
       printf "| uwp | %d | %.2f | %.0f | %.0f | %.0f |\n", n, s, n / s, rss / 1024, size / 1048576 }'
   } >> "$md"
   rm -rf "$inc"
+fi
+# The server under load (issue 4): resource pages, a point SPARQL query and 304 revalidations
+# over the events data, driven by wrk on loopback.
+if [ "${SERVER:-1}" = 1 ]; then
+  command -v wrk >/dev/null || { [ "$(id -u)" = 0 ] && apt-get install -y -qq wrk >/dev/null; }
+  srv="$WORK/uwp-serve"
+  rm -rf "$srv"
+  bin/uwp load --quiet --data "$srv" "$DATA_DIR/events-12000.nt"
+  port=18080
+  bin/uwp serve --data "$srv" --addr "127.0.0.1:$port" --base-iri https://data.example.org/ --log-format json 2>/dev/null &
+  spid=$!
+  for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.2; done
+  u="http://127.0.0.1:$port"
+  wrkrun() { # LABEL ARGS... -> a Markdown row
+    local label=$1; shift
+    local out; out=$(wrk -t2 -c16 -d10s --latency "$@")
+    local rps p50 p99 non2xx
+    rps=$(awk '/Requests\/sec/ { print $2 }' <<<"$out")
+    p50=$(awk '$1 == "50%" { print $2 }' <<<"$out")
+    p99=$(awk '$1 == "99%" { print $2 }' <<<"$out")
+    non2xx=$(awk '/Non-2xx or 3xx/ { print $5 }' <<<"$out")
+    printf '| %s | %s | %s | %s | %s |\n' "$label" "$rps" "$p50" "$p99" "${non2xx:-0}"
+  }
+  etag=$(curl -sI -H 'Accept: text/html' "$u/doc/activiteit/25" | awk -F': ' 'tolower($1) == "etag" { print $2 }' | tr -d '\r')
+  q='PREFIX dcterms: <http://purl.org/dc/terms/> SELECT ?t WHERE { <https://data.example.org/id/activiteit/25> dcterms:title ?t }'
+  qenc=$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$q" 2>/dev/null || printf %s "$q" | jq -sRr @uri)
+  {
+    echo
+    echo "## Server: uwp serve under wrk (events, ~1M triples)"
+    echo
+    echo "wrk -t2 -c16 -d10s on loopback, on the same 2 cores as the server."
+    echo
+    echo "| request | requests/s | p50 | p99 | non-2xx/3xx |"
+    echo "|---|---:|---:|---:|---:|"
+    ACCEPT=text/html wrkrun "HTML resource page, random activity" -s "$ROOT/scripts/wrk/random-doc.lua" "$u"
+    ACCEPT=text/turtle wrkrun "Turtle resource page, random activity" -s "$ROOT/scripts/wrk/random-doc.lua" "$u"
+    wrkrun "point SPARQL query (GET, JSON)" -H 'Accept: application/sparql-results+json' "$u/sparql?query=$qenc"
+    wrkrun "304 revalidation (If-None-Match)" -H 'Accept: text/html' -H "If-None-Match: $etag" "$u/doc/activiteit/25"
+  } >> "$md"
+  kill "$spid"; wait "$spid" 2>/dev/null || true
+  rm -rf "$srv"
 fi
 mv "$md" "$OUT"
 trap - EXIT
