@@ -54,6 +54,7 @@ func queryFlags(fs *pflag.FlagSet) {
 	fs.Bool("union-default-graph", false, "the default graph is the union of all graphs")
 	fs.Duration("timeout", 0, "stop the request after this long (0: no limit)")
 	fs.Int64("memory-budget", 0, "bytes that sorting, grouping and hash joins may hold (0: 1 GiB)")
+	fs.Bool("service", false, "let SERVICE call remote SPARQL endpoints over HTTP (off: SERVICE is an error)")
 }
 
 // requestText returns the request from --file or the single argument, and its base IRI.
@@ -79,10 +80,14 @@ func requestText(cfg *viper.Viper, args []string) (src, base string, err error) 
 }
 
 func evalOptions(cfg *viper.Viper, base string) sparql.Options {
-	return sparql.Options{Base: base, Eval: eval.Options{
+	o := sparql.Options{Base: base, Eval: eval.Options{
 		UnionDefaultGraph: cfg.GetBool("union-default-graph"),
 		MemoryBudget:      cfg.GetInt64("memory-budget"),
 	}}
+	if cfg.GetBool("service") {
+		o.Eval.Service = engine.HTTPService(nil)
+	}
+	return o
 }
 
 func withTimeout(ctx context.Context, cfg *viper.Viper) (context.Context, context.CancelFunc) {
