@@ -296,3 +296,114 @@ func BenchmarkMatch(b *testing.B) {
 		})
 	}
 }
+
+// benchProducts returns the IDs of every 7th product's IRI in a genBSBM(products) store.
+func benchProducts(b *testing.B, s *Store, products int) []TermID {
+	b.Helper()
+	var ids []TermID
+	s.View(func(tx *Tx) error {
+		for p := 0; p < products; p += 7 {
+			id, ok, err := tx.LookupID(rdf.IRI(fmt.Sprintf("http://www4.wiwiss.fu-berlin.de/bizer/bsbm/v01/instances/dataFromProducer%d/Product%d", p/50+1, p)))
+			if err != nil || !ok {
+				b.Fatalf("product %d: %v %v", p, ok, err)
+			}
+			ids = append(ids, id)
+		}
+		return nil
+	})
+	return ids
+}
+
+// BenchmarkMatch_PointSP looks up one (S, P) pair per op, rotating over products in ID order
+// (as a nested-loop join probes the index): the cost of a point Match plus its single result.
+func BenchmarkMatch_PointSP(b *testing.B) {
+	s := benchStore(b, 2000)
+	prods := benchProducts(b, s, 2000)
+	var label TermID
+	s.View(func(tx *Tx) error {
+		label, _, _ = tx.LookupID(rdf.IRI("http://www.w3.org/2000/01/rdf-schema#label"))
+		return nil
+	})
+	err := s.View(func(tx *Tx) error {
+		b.ReportAllocs()
+		b.ResetTimer()
+		for i := 0; i < b.N; i++ {
+			it := tx.Match(Pattern{prods[i%len(prods)], label, 0, DefaultGraph})
+			n := 0
+			for it.Next() {
+				n++
+			}
+			it.Close()
+			if n != 1 || it.Err() != nil {
+				return fmt.Errorf("point lookup: %d results, %v", n, it.Err())
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+}
+
+// BenchmarkMatch_PointSPAny is BenchmarkMatch_PointSP with G unbound (the default graph and
+// the named graphs are both probed), the pattern a SPARQL query without GRAPH uses.
+func BenchmarkMatch_PointSPAny(b *testing.B) {
+	s := benchStore(b, 2000)
+	prods := benchProducts(b, s, 2000)
+	var label TermID
+	s.View(func(tx *Tx) error {
+		label, _, _ = tx.LookupID(rdf.IRI("http://www.w3.org/2000/01/rdf-schema#label"))
+		return nil
+	})
+	err := s.View(func(tx *Tx) error {
+		b.ReportAllocs()
+		b.ResetTimer()
+		for i := 0; i < b.N; i++ {
+			it := tx.Match(Pattern{prods[i%len(prods)], label, 0, 0})
+			n := 0
+			for it.Next() {
+				n++
+			}
+			it.Close()
+			if n != 1 || it.Err() != nil {
+				return fmt.Errorf("point lookup: %d results, %v", n, it.Err())
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+}
+
+// BenchmarkDict_TermWarm decodes the objects of date and label triples (typed and plain
+// literals) again and again in one transaction, as query output and FILTERs do.
+func BenchmarkDict_TermWarm(b *testing.B) {
+	s := benchStore(b, 2000)
+	var ids []TermID
+	s.View(func(tx *Tx) error {
+		for _, p := range []string{"http://purl.org/dc/elements/1.1/date", "http://purl.org/dc/elements/1.1/title", "http://www.w3.org/2000/01/rdf-schema#label"} {
+			pid, _, _ := tx.LookupID(rdf.IRI(p))
+			it := tx.Match(Pattern{0, pid, 0, 0})
+			for it.Next() && len(ids) < 3000 {
+				if id := it.Quad()[2]; id.isDict() {
+					ids = append(ids, id)
+				}
+			}
+		}
+		return nil
+	})
+	if len(ids) == 0 {
+		b.Fatal("no dictionary literals")
+	}
+	s.View(func(tx *Tx) error {
+		b.ReportAllocs()
+		b.ResetTimer()
+		for i := 0; i < b.N; i++ {
+			if _, err := tx.Term(ids[i%len(ids)]); err != nil {
+				b.Fatal(err)
+			}
+		}
+		return nil
+	})
+}

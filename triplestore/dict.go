@@ -210,6 +210,10 @@ func (tx *Tx) term(id TermID) (rdf.Term, error) {
 	if !id.isDict() {
 		return nil, fmt.Errorf("%w: %v", ErrUnknownTerm, id)
 	}
+	tc := tx.termCache()
+	if t, ok := tc.cachedTerm(id); ok {
+		return t, nil
+	}
 	enc, err := tx.storedTerm(id)
 	if err != nil {
 		return nil, err
@@ -217,7 +221,11 @@ func (tx *Tx) term(id TermID) (rdf.Term, error) {
 	if enc == nil {
 		return nil, fmt.Errorf("%w: %v", ErrUnknownTerm, id)
 	}
-	return tx.decodeTerm(id, enc)
+	t, err := tx.decodeTerm(id, enc)
+	if err == nil {
+		tc.keep(id, t)
+	}
+	return t, err
 }
 
 func (tx *Tx) decodeTerm(id TermID, stored []byte) (rdf.Term, error) {

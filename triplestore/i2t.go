@@ -59,18 +59,11 @@ func (tx *Tx) storedTerm(id TermID) ([]byte, error) {
 	if seq == 0 {
 		return nil, nil
 	}
-	if tx.i2tCur == nil {
-		tx.i2tCur = tx.i2t.Cursor() // reused: a cursor lives as long as its transaction
-	}
-	c := tx.i2tCur
-	k, val := c.Seek(i2tKey(tx.keyBuf[:0], seq))
-	if k == nil || binary.BigEndian.Uint64(k) > seq {
-		k, val = c.Prev()
-	}
-	if len(k) != 8 {
+	first, val, ok := tx.i2tBlock(seq)
+	if !ok || seq < first {
 		return nil, nil
 	}
-	rec, ok := i2tRecord(val, int(seq-binary.BigEndian.Uint64(k)))
+	rec, ok := i2tRecord(val, int(seq-first))
 	if !ok {
 		return nil, nil
 	}

@@ -15,10 +15,15 @@ type Pattern [4]TermID
 
 // scan walks one index over the tuples that start with a prefix. It decodes a block's
 // tuples one at a time (the value bytes stay valid for the transaction), so a point lookup
-// stops as soon as it passes its prefix instead of decoding whole blocks.
+// stops as soon as it passes its prefix instead of decoding whole blocks. Its first block
+// comes from the transaction's block cache when a recent lookup found it (blockcache.go);
+// it takes a cursor only to seek or to move on to further blocks, and hands it back when
+// it ends.
 type scan struct {
+	tx     *Tx
+	ix     int
 	def    *indexDef
-	c      *bolt.Cursor
+	c      *bolt.Cursor // nil unless the scan holds a cursor
 	prefix tuple
 	l      int
 	cur    tuple
@@ -27,34 +32,123 @@ type scan struct {
 	fresh  bool   // cur is the block's first tuple, not yet returned
 	done   bool
 	err    error
+
+	// After the first block: its successor's first tuple when known (nextKnown), and
+	// whether the cursor already stands on that successor (pendK, pendV) or, when c is
+	// nil, must seek it.
+	nextFirst    tuple
+	nextKnown    bool
+	hasNext      bool
+	pendK, pendV []byte
 }
 
-func newScan(b *bolt.Bucket, ix int, prefix tuple, l int) *scan {
-	s := &scan{def: &indexDefs[ix], c: b.Cursor(), prefix: prefix, l: l}
+// start positions s on the first block that may hold a tuple with its prefix.
+func (s *scan) start(tx *Tx, ix int, prefix tuple, l int) {
+	*s = scan{tx: tx, ix: ix, def: &indexDefs[ix], prefix: prefix, l: l}
+	k := s.def.k
+	// prefix padded with zeros is the smallest matching tuple.
+	var bc *blockCache
+	if !tx.btx.Writable() {
+		bc = tx.cache()
+		if bc.known[ix] && bc.empty[ix] {
+			s.done = true
+			return
+		}
+		if r := bc.blockFor(ix, &prefix, k); r != nil {
+			s.nextFirst, s.hasNext, s.nextKnown = r.next, r.hasNext, true
+			s.loadFirst(r.first, r.val)
+			return
+		}
+	}
+	s.c = tx.cursor(ix)
 	var kb [32]byte
-	key := putKey(kb[:0], &prefix, s.def.k) // prefix padded with zeros: the smallest match
-	bk, bv := seekBlock(s.c, key)
-	s.load(bk, bv)
-	return s
+	bk, bv := seekBlock(s.c, putKey(kb[:0], &prefix, k))
+	if bk == nil {
+		if bc != nil {
+			bc.known[ix], bc.empty[ix] = true, true
+		}
+		s.finish()
+		return
+	}
+	first, ok := readKey(bk, k)
+	if !ok {
+		s.fail()
+		return
+	}
+	nk, nv := s.c.Next()
+	if nk != nil {
+		if s.nextFirst, ok = readKey(nk, k); !ok {
+			s.fail()
+			return
+		}
+	}
+	s.hasNext, s.nextKnown, s.pendK, s.pendV = nk != nil, true, nk, nv
+	if bc != nil {
+		bc.known[ix] = true
+		bc.remember(ix, blockRef{first: first, next: s.nextFirst, hasNext: s.hasNext, val: bv})
+	}
+	s.loadFirst(first, bv)
+}
+
+// finish ends the scan and hands its cursor back.
+func (s *scan) finish() {
+	s.done = true
+	if s.c != nil {
+		s.tx.release(s.ix, s.c)
+		s.c = nil
+	}
+	s.pendK, s.pendV = nil, nil
 }
 
 func (s *scan) fail() {
 	s.err = fmt.Errorf("%w: index %s: %v", ErrCorrupt, s.def.name, errBadBlock)
-	s.done = true
+	s.finish()
 }
 
-func (s *scan) load(bk, bv []byte) {
-	if bk == nil {
-		s.done = true
-		return
-	}
-	first, ok := readKey(bk, s.def.k)
+func (s *scan) loadFirst(first tuple, bv []byte) {
 	n, m := binary.Uvarint(bv)
-	if !ok || m <= 0 || n > uint64(len(bv)) {
+	if m <= 0 || n > uint64(len(bv)) {
 		s.fail()
 		return
 	}
 	s.cur, s.val, s.left, s.fresh = first, bv[m:], n, true
+}
+
+func (s *scan) load(bk, bv []byte) {
+	if bk == nil {
+		s.finish()
+		return
+	}
+	first, ok := readKey(bk, s.def.k)
+	if !ok {
+		s.fail()
+		return
+	}
+	s.loadFirst(first, bv)
+}
+
+// advance moves on to the block after the current one.
+func (s *scan) advance() {
+	if !s.nextKnown {
+		s.load(s.c.Next())
+		return
+	}
+	s.nextKnown = false
+	if !s.hasNext || !sharesPrefix(&s.nextFirst, &s.prefix, s.l) {
+		// The next block starts past the prefix range (it starts above the sought key).
+		s.finish()
+		return
+	}
+	if s.c == nil {
+		s.c = s.tx.cursor(s.ix)
+		var kb [32]byte
+		k, v := s.c.Seek(putKey(kb[:0], &s.nextFirst, s.def.k))
+		s.load(k, v)
+		return
+	}
+	k, v := s.pendK, s.pendV
+	s.pendK, s.pendV = nil, nil
+	s.load(k, v)
 }
 
 // step advances cur to the block's next tuple; false at the block's end.
@@ -93,7 +187,7 @@ func (s *scan) next() *tuple {
 	for !s.done {
 		if !s.step() {
 			if !s.done {
-				s.load(s.c.Next())
+				s.advance()
 			}
 			continue
 		}
@@ -102,10 +196,16 @@ func (s *scan) next() *tuple {
 			return t
 		}
 		if tupleLess(&s.prefix, t, s.def.k) {
-			s.done = true // past the prefix range
+			s.finish() // past the prefix range
 		}
 	}
 	return nil
+}
+
+// part is one index scan of a Match: the default graph's or the named graphs'.
+type part struct {
+	ix, l  int
+	prefix tuple
 }
 
 // Iter streams the quads that match a Pattern. It is valid only inside its transaction.
@@ -115,11 +215,13 @@ func (s *scan) next() *tuple {
 //	for it.Next() { q := it.Quad() ... }
 //	if err := it.Err(); err != nil { ... }
 type Iter struct {
-	tx    *Tx
-	parts []func() *scan
-	cur   *scan
-	q     [4]TermID
-	err   error
+	tx     *Tx
+	parts  [2]part
+	np, ip int  // parts in use, parts started
+	active bool // s is the current part's scan
+	s      scan
+	q      [4]TermID
+	err    error
 }
 
 // Match returns an iterator over the quads matching p. Quads of the default graph come
@@ -133,9 +235,8 @@ func (tx *Tx) Match(p Pattern) *Iter {
 	}
 	add := func(named bool) {
 		ix, l := chooseIndex(p, named)
-		d := &indexDefs[ix]
-		prefix := d.toTuple((*[4]TermID)(&p))
-		it.parts = append(it.parts, func() *scan { return newScan(tx.idx[ix], ix, prefix, l) })
+		it.parts[it.np] = part{ix: ix, l: l, prefix: indexDefs[ix].toTuple((*[4]TermID)(&p))}
+		it.np++
 	}
 	switch p[3] {
 	case 0:
@@ -151,26 +252,28 @@ func (tx *Tx) Match(p Pattern) *Iter {
 
 // Next advances to the next quad; it returns false at the end or on an error (see Err).
 func (it *Iter) Next() bool {
-	if it.err == nil && it.tx != nil && it.tx.btx == nil && (it.cur != nil || len(it.parts) > 0) {
+	if it.err == nil && it.tx != nil && it.tx.btx == nil && (it.active || it.ip < it.np) {
 		it.err = ErrTxClosed // used after its transaction ended: bbolt would panic
 	}
 	for it.err == nil {
-		if it.cur == nil {
-			if len(it.parts) == 0 {
+		if !it.active {
+			if it.ip == it.np {
 				return false
 			}
-			it.cur = it.parts[0]()
-			it.parts = it.parts[1:]
+			pt := &it.parts[it.ip]
+			it.ip++
+			it.s.start(it.tx, pt.ix, pt.prefix, pt.l)
+			it.active = true
 		}
-		if t := it.cur.next(); t != nil {
-			it.q = it.cur.def.toQuad(t)
+		if t := it.s.next(); t != nil {
+			it.q = it.s.def.toQuad(t)
 			return true
 		}
-		if it.cur.err != nil {
-			it.err = it.cur.err
+		if it.s.err != nil {
+			it.err = it.s.err
 			return false
 		}
-		it.cur = nil
+		it.active = false
 	}
 	return false
 }
@@ -183,8 +286,11 @@ func (it *Iter) Err() error { return it.err }
 
 // Close ends the iteration early; it never fails and may be called more than once.
 func (it *Iter) Close() error {
-	it.parts = nil
-	it.cur = nil
+	if it.active && it.tx != nil && it.tx.btx != nil {
+		it.s.finish()
+	}
+	it.active = false
+	it.ip = it.np
 	return nil
 }
 

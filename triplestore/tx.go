@@ -30,6 +30,9 @@ type Tx struct {
 	t2iBuf  []byte
 
 	keyBuf, encBuf, idBuf []byte
+
+	bc *blockCache // index blocks and cursors of Match (blockcache.go)
+	tc *termCache  // id->term blocks and decoded terms of Term (termcache.go)
 }
 
 func newTx(s *Store, btx *bolt.Tx) *Tx {
