@@ -65,11 +65,14 @@ type (
 	}
 )
 
-// rFilterExpr is one of: bound(?v), !bound(?v), sameTerm(?v, c), !sameTerm(?v, ?w), isLiteral(?v).
+// rFilterExpr is one of: bound(?v), !bound(?v), sameTerm(?v, c), !sameTerm(?v, ?w), isLiteral(?v),
+// (a && b), ((1 + 1 = 2) && a), ((2 < 1) || a); the last three exercise the optimiser's
+// filter-split and constant-folding passes.
 type rFilterExpr struct {
 	kind int
 	v, w string
 	c    rdf.Term
+	a, b *rFilterExpr
 }
 
 func (f *rFilterExpr) render() string {
@@ -82,6 +85,12 @@ func (f *rFilterExpr) render() string {
 		return "sameTerm(?" + f.v + ", " + pnode{t: f.c}.String() + ")"
 	case 3:
 		return "!sameTerm(?" + f.v + ", ?" + f.w + ")"
+	case 5:
+		return "(" + f.a.render() + " && " + f.b.render() + ")"
+	case 6:
+		return "((1 + 1 = 2) && " + f.a.render() + ")"
+	case 7:
+		return "((2 < 1) || " + f.a.render() + ")"
 	default:
 		return "isLiteral(?" + f.v + ")"
 	}
@@ -100,6 +109,10 @@ func (f *rFilterExpr) eval(s sol) bool {
 	case 3:
 		y, yok := s[f.w]
 		return xok && yok && x != y
+	case 5:
+		return f.a.eval(s) && f.b.eval(s)
+	case 6, 7:
+		return f.a.eval(s)
 	default:
 		_, lit := x.(rdf.Literal)
 		return xok && lit
@@ -284,8 +297,14 @@ func (g *gen) subject() pnode {
 }
 
 func (g *gen) filter() *rFilterExpr {
-	f := &rFilterExpr{kind: g.r.Intn(5), v: g.vars[g.r.Intn(len(g.vars))], w: g.vars[g.r.Intn(len(g.vars))]}
+	f := &rFilterExpr{kind: g.r.Intn(8), v: g.vars[g.r.Intn(len(g.vars))], w: g.vars[g.r.Intn(len(g.vars))]}
 	f.c = g.terms[g.r.Intn(len(g.terms))]
+	if f.kind >= 5 {
+		f.a = g.filter()
+		if f.kind == 5 {
+			f.b = g.filter()
+		}
+	}
 	return f
 }
 
@@ -363,7 +382,8 @@ func testDifferential(t *testing.T) {
 	for i := 0; i < 3; i++ {
 		g.preds = append(g.preds, rdf.IRI(fmt.Sprintf("http://ex/p%d", i)))
 	}
-	mismatches, nonEmpty := 0, 0
+	mismatches, nonEmpty, optimised := 0, 0, 0
+	fired := map[string]int{}
 	for qi := 0; qi < queries; qi++ {
 		d := memds.New()
 		seen := map[rdf.Quad]bool{}
@@ -423,36 +443,65 @@ func testDifferential(t *testing.T) {
 		if err != nil {
 			t.Fatalf("query %d does not parse: %v\n%s", qi, err, src)
 		}
-		res, err := eval.Query(context.Background(), d, pq, eval.Options{})
-		if err != nil {
-			t.Fatalf("query %d: %v\n%s", qi, err, src)
-		}
-		var got []string
-		for res.Solutions.Next() {
-			row := res.Solutions.Row()
-			got = append(got, rowKey(vars, func(i int) rdf.Term { return row[i] }))
-		}
-		if err := res.Solutions.Err(); err != nil {
-			t.Fatalf("query %d: %v", qi, err)
-		}
-		if len(got) > 0 {
-			nonEmpty++
-		}
-		sort.Strings(got)
 		sort.Strings(want)
-		if strings.Join(got, "\n") != strings.Join(want, "\n") {
-			mismatches++
-			if mismatches <= 5 {
-				t.Errorf("query %d differs from the reference:\n%s\ngot %d rows:\n%s\nwant %d rows:\n%s", qi, src,
-					len(got), strings.Join(got, "\n"), len(want), strings.Join(want, "\n"))
+		// Each query runs with the optimiser's passes (package opt) and without them; both
+		// must agree with the reference.
+		for _, noOpt := range []bool{false, true} {
+			prof := &eval.Profile{}
+			res, err := eval.Query(context.Background(), d, pq, eval.Options{NoOptimize: noOpt, Profile: prof})
+			if err != nil {
+				t.Fatalf("query %d: %v\n%s", qi, err, src)
+			}
+			var got []string
+			for res.Solutions.Next() {
+				row := res.Solutions.Row()
+				got = append(got, rowKey(vars, func(i int) rdf.Term { return row[i] }))
+			}
+			if err := res.Solutions.Err(); err != nil {
+				t.Fatalf("query %d: %v", qi, err)
+			}
+			if !noOpt {
+				if len(got) > 0 {
+					nonEmpty++
+				}
+				if len(prof.Passes) > 0 {
+					optimised++
+				}
+				for _, p := range dedup(prof.Passes) {
+					fired[p]++
+				}
+			}
+			sort.Strings(got)
+			if strings.Join(got, "\n") != strings.Join(want, "\n") {
+				mismatches++
+				if mismatches <= 5 {
+					t.Errorf("query %d (NoOptimize %v, passes %v) differs from the reference:\n%s\ngot %d rows:\n%s\nwant %d rows:\n%s",
+						qi, noOpt, prof.Passes, src, len(got), strings.Join(got, "\n"), len(want), strings.Join(want, "\n"))
+				}
 			}
 		}
 	}
-	t.Logf("differential: %d queries (%d with solutions), %d mismatches", queries, nonEmpty, mismatches)
+	t.Logf("differential: %d queries (%d with solutions), each with and without the optimiser, %d mismatches; passes fired in %d: %v",
+		queries, nonEmpty, mismatches, optimised, fired)
+	if optimised < queries/4 {
+		t.Errorf("the optimiser changed only %d of %d queries: the generator tests it too little", optimised, queries)
+	}
 	if nonEmpty < queries/4 {
 		t.Errorf("only %d of %d queries have solutions: the generator tests too little", nonEmpty, queries)
 	}
 	if mismatches > 0 {
 		t.Errorf("%d of %d random queries differ from the reference evaluator", mismatches, queries)
 	}
+}
+
+func dedup(names []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, n := range names {
+		if !seen[n] {
+			seen[n] = true
+			out = append(out, n)
+		}
+	}
+	return out
 }

@@ -35,6 +35,9 @@ type Options struct {
 	// Profile, when set, records per operator how often it ran and how many solutions it
 	// produced (see Profile.Explain). It costs a little per solution.
 	Profile *Profile
+	// NoOptimize skips the algebra rewrites of package opt (the evaluator's own run-time
+	// choices stay). For differential tests and for comparing plans.
+	NoOptimize bool
 }
 
 func (o *Options) budget() int64 {

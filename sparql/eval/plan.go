@@ -10,7 +10,8 @@ import (
 )
 
 // Plan returns the plan Query would start from, without evaluating anything: Profile.Op is
-// the algebra of pq (algebra.Translate) and every BGP has, in its OpStats, the order its
+// the algebra of pq (algebra.Translate, then the passes of package opt: Profile.Algebra and
+// Profile.Passes say what they started from and which fired) and every BGP has, in its OpStats, the order its
 // triple patterns would be matched in and the dataset's estimate for each (Dataset.Estimate
 // over the graphs active at that BGP: the query's default graph, the named graph of GRAPH
 // <g>, or all named graphs for GRAPH ?g). The orders are those of a first evaluation with no
@@ -34,8 +35,10 @@ func Plan(ctx context.Context, ds Dataset, pq *syntax.Query, opts Options) (p *P
 	if err := q.dataset(pq.Dataset); err != nil {
 		return nil, err
 	}
+	p = &Profile{}
+	op = q.optimize(op, p)
+	p.Op = op
 	q.collect(op)
-	p = &Profile{Op: op}
 	if err := q.plan(p, op, q.defaults); err != nil {
 		return nil, err
 	}

@@ -11,8 +11,14 @@ import (
 // Set Options.Profile to a new Profile before Query; read it after the result has been
 // consumed. A Profile serves one query.
 type Profile struct {
-	// Op is the algebra the query was translated to (set by Query).
-	Op      algebra.Op
+	// Op is the algebra that was evaluated: the translation after the passes of package opt
+	// (set by Query and Plan).
+	Op algebra.Op
+	// Algebra is the algebra the query was translated to, before optimisation.
+	Algebra algebra.Op
+	// Passes names the optimiser passes that fired, in order (empty when none did or with
+	// Options.NoOptimize).
+	Passes  []string
 	stats   map[algebra.Op]*OpStats
 	aliases map[algebra.Op]algebra.Op // operators the evaluator made in place of others (sink.go)
 }

@@ -105,14 +105,15 @@ func Query(ctx context.Context, ds Dataset, pq *syntax.Query, opts Options) (res
 		return nil, err
 	}
 	q := newQuery(ctx, ds, opts)
-	if opts.Profile != nil {
-		opts.Profile.Op = op
-	}
 	if pq.Base != "" {
 		q.base = rdf.NewBase(pq.Base)
 	}
 	if err := q.dataset(pq.Dataset); err != nil {
 		return nil, err
+	}
+	op = q.optimize(op, opts.Profile)
+	if opts.Profile != nil {
+		opts.Profile.Op = op
 	}
 	q.collect(op)
 	res = &Result{Form: pq.Form}
