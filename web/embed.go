@@ -2,7 +2,6 @@ package web
 
 import (
 	"encoding/json"
-	"strings"
 
 	"github.com/uitwisselingsplatform/uwp/rdf"
 )
@@ -13,13 +12,21 @@ import (
 // needs no context processing, so it costs a fraction of the compacting JSON-LD writer. "<" is
 // written as \u003c so the text cannot close the script element.
 func expandedJSONLD(ts []triple) string {
+	// jv is one value object; typ marks an rdf:type value, written as a bare IRI string.
+	type jv struct {
+		id, value, lang, dt string
+		ref, typ            bool // ref: an IRI or blank node (@id)
+	}
+	type prop struct {
+		p    string
+		vals []jv
+	}
 	type node struct {
 		id    string
-		props map[string][]map[string]string
-		order []string
+		props []prop // first-seen order; a page has few predicates, so a scan finds one
 	}
 	var nodes []*node
-	byID := map[string]*node{}
+	byID := make(map[string]*node, 4)
 	termID := func(t rdf.Term) string {
 		if b, ok := t.(rdf.BlankNode); ok {
 			return "_:" + string(b)
@@ -30,76 +37,97 @@ func expandedJSONLD(ts []triple) string {
 		id := termID(tr.s)
 		n := byID[id]
 		if n == nil {
-			n = &node{id: id, props: map[string][]map[string]string{}}
+			n = &node{id: id}
 			byID[id] = n
 			nodes = append(nodes, n)
 		}
 		p := string(tr.p.(rdf.IRI))
-		var v map[string]string
+		var v jv
 		switch o := tr.o.(type) {
 		case rdf.IRI, rdf.BlankNode:
-			v = map[string]string{"@id": termID(o)}
+			v.id, v.ref = termID(o), true
+			if p == string(rdfType) {
+				p, v.typ = "@type", true
+			}
 		case rdf.Literal:
-			v = map[string]string{"@value": o.Lexical}
+			v.value = o.Lexical
 			if o.Lang != "" {
-				v["@language"] = o.Lang
+				v.lang = o.Lang
 			} else if o.Datatype != "" && o.Datatype != rdf.XSDString {
-				v["@type"] = string(o.Datatype)
+				v.dt = string(o.Datatype)
 			}
 		}
-		if p == string(rdfType) {
-			if id, ok := v["@id"]; ok {
-				p, v = "@type", map[string]string{"": id}
+		k := -1
+		for i := range n.props {
+			if n.props[i].p == p {
+				k = i
+				break
 			}
 		}
-		if _, ok := n.props[p]; !ok {
-			n.order = append(n.order, p)
+		if k < 0 {
+			k = len(n.props)
+			n.props = append(n.props, prop{p: p})
 		}
-		n.props[p] = append(n.props[p], v)
+		n.props[k].vals = append(n.props[k].vals, v)
 	}
-	var b strings.Builder
-	str := func(s string) {
-		j, _ := json.Marshal(s)
-		b.WriteString(strings.ReplaceAll(string(j), "<", `\u003c`))
-	}
-	b.WriteString("[")
+	b := make([]byte, 0, 256*len(ts)+16)
+	b = append(b, '[')
 	for i, n := range nodes {
 		if i > 0 {
-			b.WriteString(",")
+			b = append(b, ',')
 		}
-		b.WriteString("\n{\"@id\":")
-		str(n.id)
-		for _, p := range n.order {
-			b.WriteString(",")
-			str(p)
-			b.WriteString(":[")
-			for k, v := range n.props[p] {
+		b = append(b, "\n{\"@id\":"...)
+		b = appendJSONString(b, n.id)
+		for _, p := range n.props {
+			b = append(b, ',')
+			b = appendJSONString(b, p.p)
+			b = append(b, ":["...)
+			for k, v := range p.vals {
 				if k > 0 {
-					b.WriteString(",")
+					b = append(b, ',')
 				}
-				if p == "@type" {
-					str(v[""])
+				if v.typ {
+					b = appendJSONString(b, v.id)
 					continue
 				}
-				b.WriteString("{")
-				first := true
-				for _, key := range []string{"@id", "@value", "@language", "@type"} {
-					if val, ok := v[key]; ok {
-						if !first {
-							b.WriteString(",")
-						}
-						first = false
-						str(key)
-						b.WriteString(":")
-						str(val)
+				b = append(b, '{')
+				if v.ref {
+					b = append(b, `"@id":`...)
+					b = appendJSONString(b, v.id)
+				} else {
+					b = append(b, `"@value":`...)
+					b = appendJSONString(b, v.value)
+					if v.lang != "" {
+						b = append(b, `,"@language":`...)
+						b = appendJSONString(b, v.lang)
+					}
+					if v.dt != "" {
+						b = append(b, `,"@type":`...)
+						b = appendJSONString(b, v.dt)
 					}
 				}
-				b.WriteString("}")
+				b = append(b, '}')
 			}
-			b.WriteString("]")
+			b = append(b, ']')
 		}
-		b.WriteString("}")
+		b = append(b, '}')
 	}
-	b.WriteString("\n]")
-	return b.String()
+	b = append(b, "\n]"...)
+	return string(b)
+}
+
+// appendJSONString appends s as encoding/json writes it with HTML escaping (so "<" is
+// \u003c and cannot close the script element): printable ASCII without quotes, backslash,
+// <, > and & is copied as is; any other string goes through json.Marshal.
+func appendJSONString(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0x20 || c >= 0x80 || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+			j, _ := json.Marshal(s)
+			return append(b, j...)
+		}
+	}
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
 }

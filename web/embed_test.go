@@ -1,6 +1,8 @@
 package web
 
 import (
+	"encoding/json"
+	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -83,4 +85,117 @@ func FuzzExpandedJSONLD(f *testing.F) {
 			t.Fatalf("%v reads back as %v from\n%s", qs, back, out)
 		}
 	})
+}
+
+// TestExpandedJSONLD_SameAsReference compares expandedJSONLD with the straightforward
+// map-based writer it replaced (kept here as the reference) on the golden data and on
+// hostile literals: the embedded JSON-LD of every page must stay byte for byte the same.
+func TestExpandedJSONLD_SameAsReference(t *testing.T) {
+	golden, err := os.ReadFile("testdata/golden/data.ttl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := `@prefix ex: <http://ex.org/> .
+ex:a a ex:C, ex:D ; ex:p "plain", "", "tagged"@nl-BE, "1"^^<http://www.w3.org/2001/XMLSchema#integer>, "</script><b>&amp;"@en ;
+  ex:q [ ex:r "nested" ; ex:s ex:a ] , ex:b ; a "literal type" ; ex:p "again" .
+ex:b ex:p "line\nbreak \"quoted\" \\ back \u00e9 \U0001F600 \u2028 \t" ; a ex:C .
+`
+	for _, qs := range [][]rdf.Quad{parseRDF(t, rdf.Turtle, string(golden)), parseRDF(t, rdf.Turtle, src)} {
+		ts := toTriples(qs)
+		if got, want := expandedJSONLD(ts), expandedJSONLDRef(ts); got != want {
+			t.Errorf("expandedJSONLD differs from the reference:\n%s\n---\n%s", got, want)
+		}
+	}
+}
+
+func expandedJSONLDRef(ts []triple) string {
+	type node struct {
+		id    string
+		props map[string][]map[string]string
+		order []string
+	}
+	var nodes []*node
+	byID := map[string]*node{}
+	termID := func(t rdf.Term) string {
+		if b, ok := t.(rdf.BlankNode); ok {
+			return "_:" + string(b)
+		}
+		return string(t.(rdf.IRI))
+	}
+	for _, tr := range ts {
+		id := termID(tr.s)
+		n := byID[id]
+		if n == nil {
+			n = &node{id: id, props: map[string][]map[string]string{}}
+			byID[id] = n
+			nodes = append(nodes, n)
+		}
+		p := string(tr.p.(rdf.IRI))
+		var v map[string]string
+		switch o := tr.o.(type) {
+		case rdf.IRI, rdf.BlankNode:
+			v = map[string]string{"@id": termID(o)}
+		case rdf.Literal:
+			v = map[string]string{"@value": o.Lexical}
+			if o.Lang != "" {
+				v["@language"] = o.Lang
+			} else if o.Datatype != "" && o.Datatype != rdf.XSDString {
+				v["@type"] = string(o.Datatype)
+			}
+		}
+		if p == string(rdfType) {
+			if id, ok := v["@id"]; ok {
+				p, v = "@type", map[string]string{"": id}
+			}
+		}
+		if _, ok := n.props[p]; !ok {
+			n.order = append(n.order, p)
+		}
+		n.props[p] = append(n.props[p], v)
+	}
+	var b strings.Builder
+	str := func(s string) {
+		j, _ := json.Marshal(s)
+		b.WriteString(strings.ReplaceAll(string(j), "<", `\u003c`))
+	}
+	b.WriteString("[")
+	for i, n := range nodes {
+		if i > 0 {
+			b.WriteString(",")
+		}
+		b.WriteString("\n{\"@id\":")
+		str(n.id)
+		for _, p := range n.order {
+			b.WriteString(",")
+			str(p)
+			b.WriteString(":[")
+			for k, v := range n.props[p] {
+				if k > 0 {
+					b.WriteString(",")
+				}
+				if p == "@type" {
+					str(v[""])
+					continue
+				}
+				b.WriteString("{")
+				first := true
+				for _, key := range []string{"@id", "@value", "@language", "@type"} {
+					if val, ok := v[key]; ok {
+						if !first {
+							b.WriteString(",")
+						}
+						first = false
+						str(key)
+						b.WriteString(":")
+						str(val)
+					}
+				}
+				b.WriteString("}")
+			}
+			b.WriteString("]")
+		}
+		b.WriteString("}")
+	}
+	b.WriteString("\n]")
+	return b.String()
 }

@@ -71,6 +71,7 @@ type labeler struct {
 	langs  string // the preferences as one cache key part
 	shared *labelCache
 	cache  map[rdf.Term]texts
+	preds  map[triplestore.TermID]rdf.IRI // IDs of labelPreds and descPreds, looked up once
 }
 
 // texts are a resource's chosen label and description.
@@ -98,18 +99,50 @@ func (l *labeler) texts(t rdf.Term) texts {
 	}
 	var x texts
 	if t.Kind() != rdf.KindLiteral {
-		var c textChooser
-		it := l.tx.MatchTerms(t, nil, nil, nil)
-		for n := 0; n < maxLabelScan && it.Next(); n++ {
-			q := it.Quad()
-			c.add(q.Predicate, q.Object, l.prefs)
-		}
-		it.Close()
-		x = c.texts()
+		x = l.scan(t)
 	}
 	l.cache[t] = x
 	l.shared.put(t, l.langs, x)
 	return x
+}
+
+// scan reads t's statements at the ID level (one seek of the SPO index) and decodes only
+// the objects of label and description predicates: a linked resource's other statements
+// cost no dictionary reads. Errors leave the texts empty (the page falls back to a name).
+func (l *labeler) scan(t rdf.Term) texts {
+	if l.preds == nil {
+		l.preds = map[triplestore.TermID]rdf.IRI{}
+		for _, ps := range [][]rdf.IRI{labelPreds, descPreds} {
+			for _, p := range ps {
+				if id, ok, err := l.tx.LookupID(p); err == nil && ok {
+					l.preds[id] = p
+				}
+			}
+		}
+	}
+	var c textChooser
+	if len(l.preds) == 0 {
+		return c.texts()
+	}
+	id, ok, err := l.tx.LookupID(t)
+	if err != nil || !ok {
+		return c.texts()
+	}
+	it := l.tx.Match(triplestore.Pattern{id, 0, 0, 0})
+	defer it.Close()
+	for n := 0; n < maxLabelScan && it.Next(); n++ {
+		q := it.Quad()
+		p, ok := l.preds[q[1]]
+		if !ok {
+			continue
+		}
+		o, err := l.tx.Term(q[2])
+		if err != nil {
+			return texts{}
+		}
+		c.add(p, o, l.prefs)
+	}
+	return c.texts()
 }
 
 // seed records the texts of a resource whose statements the caller has read already (the

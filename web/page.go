@@ -100,7 +100,8 @@ func (s *Server) serveResource(c echo.Context, iri rdf.IRI, rp repr, docPath str
 			if err != nil {
 				return err
 			}
-			return pages.ExecuteTemplate(&buf, "resource.html", v)
+			writeResourcePage(&buf, v)
+			return nil
 		}
 		// The RDF view is bounded (Config.OutgoingLimit, IncomingLimit): it is rendered into
 		// memory, like the page, and can then be cached.
