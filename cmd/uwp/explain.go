@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/spf13/pflag"
@@ -23,7 +24,8 @@ func init() {
 		name: "explain",
 		args: "('QUERY' | --file q.rq)",
 		summary: `Print a SPARQL query's algebra and evaluation plan (--analyze: with actual rows).
-The algebra is SSE, as translated by the SPARQL 1.1 rules of section 18. The plan lists, for
+The algebra is SSE, as translated by the SPARQL 1.1 rules of section 18; then come the named
+optimiser passes (sparql/opt) that fired and the algebra they produced. The plan lists, for
 each basic graph pattern, its triple patterns in the order they would be matched, each with
 the store's estimate of the quads it matches (for a first evaluation, before any join binds
 their variables). With --analyze the query also runs, its results are counted and dropped,
@@ -31,6 +33,7 @@ and every operator shows the solutions it produced (rows) and how often it ran (
 		flags: func(fs *pflag.FlagSet) {
 			queryFlags(fs)
 			fs.Bool("analyze", false, "run the query and show the actual rows per operator")
+			fs.Bool("no-optimize", false, "skip the algebra rewrites of sparql/opt (plan the translated algebra)")
 		},
 		run: runExplain,
 	})
@@ -57,21 +60,33 @@ func runExplain(ctx context.Context, cfg *viper.Viper, args []string, e *env) er
 	}
 	out := bufio.NewWriter(e.stdout)
 	fmt.Fprintf(out, "# algebra\n%s\n", op)
+	opts := evalOptions(cfg, base).Eval
+	if cfg.GetBool("no-optimize") {
+		opts.NoOptimize = true
+	}
 	analyze := cfg.GetBool("analyze")
 	explain := func(ds eval.Dataset) error {
-		opts := evalOptions(cfg, base).Eval
 		plan, err := eval.Plan(ctx, ds, q, opts)
 		if err != nil {
 			return err
+		}
+		switch {
+		case opts.NoOptimize:
+			fmt.Fprintf(out, "\n# optimiser: off (--no-optimize)\n")
+		case len(plan.Passes) == 0:
+			fmt.Fprintf(out, "\n# optimiser passes fired: (none)\n")
+		default:
+			fmt.Fprintf(out, "\n# optimiser passes fired: %s\n# optimised algebra\n%s\n", strings.Join(plan.Passes, " "), plan.Op)
 		}
 		fmt.Fprintf(out, "\n# plan (est: the store's estimate of the quads each triple pattern matches)\n%s", plan.Plan())
 		if !analyze {
 			return nil
 		}
 		prof := &eval.Profile{}
-		opts.Profile = prof
+		aopts := opts
+		aopts.Profile = prof
 		start := time.Now()
-		summary, err := drain(ctx, ds, q, opts)
+		summary, err := drain(ctx, ds, q, aopts)
 		if err != nil {
 			return err
 		}

@@ -36,6 +36,8 @@ func TestExplain_AlgebraAndPlan(t *testing.T) {
       (bgp
         (triple ?x <http://ex.org/name> ?n)))))
 
+# optimiser passes fired: (none)
+
 # plan (est: the store's estimate of the quads each triple pattern matches)
 (project (?x ?n)
   (order 1 keys
@@ -54,6 +56,43 @@ func TestExplain_AlgebraAndPlan(t *testing.T) {
 	rq := write(t, filepath.Join(dir, "q.rq"), explainQuery)
 	if got := mustUWP(t, "", "explain", "--data", data, "--file", rq); got != want {
 		t.Errorf("explain --file:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+func TestExplain_OptimiserPasses(t *testing.T) {
+	dir := t.TempDir()
+	data := filepath.Join(dir, "data")
+	mustUWP(t, "", "load", "--quiet", "--data", data, write(t, filepath.Join(dir, "a.nt"), explainData))
+	q := `SELECT * WHERE {
+  ?x <http://ex.org/p> ?y OPTIONAL { ?y <http://ex.org/name> ?n }
+  FILTER(?x != <http://ex.org/c> && 1 + 1 = 2)
+}`
+	out := mustUWP(t, "", "explain", "--data", data, q)
+	want := `
+# optimiser passes fired: filter-split constant-folding filter-placement
+# optimised algebra
+(project (?x ?y ?n)
+  (leftjoin
+    (filter (!= ?x <http://ex.org/c>)
+      (bgp
+        (triple ?x <http://ex.org/p> ?y)))
+    (bgp
+      (triple ?y <http://ex.org/name> ?n))))
+
+# plan (est: the store's estimate of the quads each triple pattern matches)
+(project (?x ?y ?n)
+  (leftjoin
+    (filter (!= ?x <http://ex.org/c>)
+      (bgp
+        (triple ?x <http://ex.org/p> ?y) est=2
+`
+	if !strings.Contains(out, want) {
+		t.Errorf("explain:\n%s\nwant it to contain:\n%s", out, want)
+	}
+	out = mustUWP(t, "", "explain", "--no-optimize", "--data", data, q)
+	if !strings.Contains(out, "\n# optimiser: off (--no-optimize)\n") || strings.Contains(out, "# optimised algebra") ||
+		!strings.Contains(out, "\n# plan (est: the store's estimate of the quads each triple pattern matches)\n(project (?x ?y ?n)\n  (filter (&& ") {
+		t.Errorf("explain --no-optimize:\n%s", out)
 	}
 }
 

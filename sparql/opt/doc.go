@@ -11,7 +11,7 @@
 //     its Dataset.Estimate to it, so this package never imports the store.
 //   - Trace: the passes that fired, in order, for tests and `uwp explain`.
 //
-// The default passes (Default): constant-folding, filter-split, bgp-merge, filter-placement,
+// The default passes (Default): filter-split, constant-folding, bgp-merge, filter-placement,
 // join-order (see each pass's doc comment for the rule and the spec section that makes it
 // correct).
 //

@@ -51,7 +51,7 @@ func (t Trace) Fired(name string) bool {
 
 // Default returns the passes Optimize runs, in order.
 func Default() []Pass {
-	return []Pass{ConstantFolding{}, FilterSplit{}, BGPMerge{}, FilterPlacement{}, JoinOrder{}}
+	return []Pass{FilterSplit{}, ConstantFolding{}, BGPMerge{}, FilterPlacement{}, JoinOrder{}}
 }
 
 // Optimize runs the Default passes over op; see Run.
