@@ -306,11 +306,11 @@ func TestLD_PageCacheFollowsWrites(t *testing.T) {
 func TestPageCache_Budget(t *testing.T) {
 	var v versionStub = 1
 	c := newPageCache(&v, 1600)
-	c.put("a", 1, cachedPage{"text/plain", make([]byte, 90)})
+	c.put("a", 1, cachedPage{contentType: "text/plain", body: make([]byte, 90)})
 	if _, ok := c.get("a"); !ok {
 		t.Fatal("miss after put")
 	}
-	c.put("big", 1, cachedPage{"text/plain", make([]byte, 200)}) // over budget/16: not kept
+	c.put("big", 1, cachedPage{contentType: "text/plain", body: make([]byte, 200)}) // over budget/16: not kept
 	if _, ok := c.get("big"); ok {
 		t.Error("an oversized page was kept")
 	}
@@ -318,12 +318,12 @@ func TestPageCache_Budget(t *testing.T) {
 	if _, ok := c.get("a"); ok {
 		t.Error("a page of an old version was served")
 	}
-	c.put("old", 1, cachedPage{"text/plain", []byte("x")}) // rendered before the change
+	c.put("old", 1, cachedPage{contentType: "text/plain", body: []byte("x")}) // rendered before the change
 	if _, ok := c.get("old"); ok {
 		t.Error("a page rendered at an older version was kept")
 	}
 	for i := 0; i < 40; i++ {
-		c.put(fmt.Sprint(i), 2, cachedPage{"text/plain", make([]byte, 90)})
+		c.put(fmt.Sprint(i), 2, cachedPage{contentType: "text/plain", body: make([]byte, 90)})
 	}
 	if c.bytes > c.budget {
 		t.Errorf("cache holds %d bytes, budget %d", c.bytes, c.budget)

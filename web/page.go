@@ -88,8 +88,9 @@ func (s *Server) serveResource(c echo.Context, iri rdf.IRI, rp repr, docPath str
 		return nil
 	}
 	key := variant + "|" + docPath + "|" + requestURL(r)
+	gz := encodesGzip(c)
 	if p, ok := s.rendered.get(key); ok {
-		return c.Blob(http.StatusOK, p.contentType, p.body)
+		return sendPage(c, p, gz)
 	}
 	version := s.store.DataVersion()
 	var buf bytes.Buffer
@@ -124,8 +125,29 @@ func (s *Server) serveResource(c echo.Context, iri rdf.IRI, rp repr, docPath str
 	if err != nil {
 		return err
 	}
-	s.rendered.put(key, version, cachedPage{ct, buf.Bytes()})
+	if !gz && !s.rendered.enabled() {
+		return c.Blob(http.StatusOK, ct, buf.Bytes())
+	}
+	p := compressPage(ct, buf.Bytes())
+	s.rendered.put(key, version, p)
+	if gz && p.gz {
+		return sendPage(c, p, gz)
+	}
 	return c.Blob(http.StatusOK, ct, buf.Bytes())
+}
+
+// sendPage answers a cached page: as it is kept (gzip) when the client takes that,
+// decompressed otherwise.
+func sendPage(c echo.Context, p cachedPage, gz bool) error {
+	if p.gz && gz {
+		c.Response().Header().Set(echo.HeaderContentEncoding, "gzip")
+		return c.Blob(http.StatusOK, p.contentType, p.body)
+	}
+	body, err := p.plain()
+	if err != nil {
+		return err
+	}
+	return c.Blob(http.StatusOK, p.contentType, body)
 }
 
 // View model of resource.html.

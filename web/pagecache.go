@@ -1,10 +1,20 @@
 package web
 
-import "sync"
+import (
+	"bytes"
+	"compress/gzip"
+	"io"
+	"sync"
+)
 
 // pageCache keeps rendered resource documents of the current data version, up to a byte
-// budget: a popular page is rendered once per data version. A new version empties it; so
-// does reaching the budget (simple, and pages are cheap to render again).
+// budget: a popular page is rendered once per data version. Bodies are kept gzip-compressed
+// (a page shrinks about 4x, so the budget holds 4x the pages, and a client that accepts gzip
+// gets them without any compression work); a client that does not is served a decompressed
+// copy, which costs a small fraction of rendering. A new data version empties the cache;
+// reaching the budget evicts entries at random (Go's map order) until the new one fits, so
+// the hit rate under uniform traffic stays near budget/working set instead of halving as it
+// does when the whole cache is dropped.
 type pageCache struct {
 	mu      sync.Mutex
 	version uint64
@@ -14,14 +24,22 @@ type pageCache struct {
 	store   interface{ DataVersion() uint64 }
 }
 
+// cachedPage is one rendered document; body is gzip data when gz is set (bodies under
+// gzipMin bytes are kept as they are).
 type cachedPage struct {
 	contentType string
 	body        []byte
+	gz          bool
 }
+
+// gzipMin is the body size below which compression does not pay (the gzip middleware's too).
+const gzipMin = 512
 
 func newPageCache(store interface{ DataVersion() uint64 }, budget int) *pageCache {
 	return &pageCache{store: store, budget: budget, m: map[string]cachedPage{}}
 }
+
+func (c *pageCache) enabled() bool { return c != nil && c.budget > 0 }
 
 func (c *pageCache) get(key string) (cachedPage, bool) {
 	if c == nil || c.budget <= 0 {
@@ -41,7 +59,8 @@ func (c *pageCache) get(key string) (cachedPage, bool) {
 // put stores a page rendered at data version v (read before rendering, so that a page
 // rendered across a change is dropped rather than served as the new version's).
 func (c *pageCache) put(key string, v uint64, p cachedPage) {
-	if c == nil || c.budget <= 0 || len(p.body) > c.budget/16 {
+	size := len(p.body) + len(key)
+	if c == nil || c.budget <= 0 || size > c.budget/16 {
 		return
 	}
 	c.mu.Lock()
@@ -52,11 +71,61 @@ func (c *pageCache) put(key string, v uint64, p cachedPage) {
 		}
 		c.version, c.m, c.bytes = v, map[string]cachedPage{}, 0
 	}
-	if c.bytes+len(p.body) > c.budget {
-		c.m, c.bytes = map[string]cachedPage{}, 0
+	if _, ok := c.m[key]; ok {
+		return
 	}
-	if _, ok := c.m[key]; !ok {
-		c.m[key] = p
-		c.bytes += len(p.body) + len(key)
+	for k, old := range c.m {
+		if c.bytes+size <= c.budget {
+			break
+		}
+		delete(c.m, k)
+		c.bytes -= len(old.body) + len(k)
 	}
+	c.m[key] = p
+	c.bytes += size
+}
+
+var (
+	gzipWriters = sync.Pool{New: func() any {
+		w, _ := gzip.NewWriterLevel(io.Discard, gzip.BestSpeed)
+		return w
+	}}
+	gzipReaders sync.Pool // *gzip.Reader
+)
+
+// compressPage makes the cache entry of a rendered body: gzip at the fastest level (the
+// pages are small and repetitive; level 1 keeps most of the ratio at a fraction of the cost).
+func compressPage(ct string, body []byte) cachedPage {
+	if len(body) < gzipMin {
+		return cachedPage{contentType: ct, body: bytes.Clone(body)}
+	}
+	var b bytes.Buffer
+	b.Grow(len(body)/3 + 64)
+	w := gzipWriters.Get().(*gzip.Writer)
+	w.Reset(&b)
+	_, _ = w.Write(body) // writes to a bytes.Buffer do not fail
+	_ = w.Close()
+	gzipWriters.Put(w)
+	return cachedPage{contentType: ct, body: b.Bytes(), gz: true}
+}
+
+// plain returns the page's body uncompressed.
+func (p cachedPage) plain() ([]byte, error) {
+	if !p.gz {
+		return p.body, nil
+	}
+	r, _ := gzipReaders.Get().(*gzip.Reader)
+	var err error
+	if r == nil {
+		r, err = gzip.NewReader(bytes.NewReader(p.body))
+	} else {
+		err = r.Reset(bytes.NewReader(p.body))
+	}
+	if err != nil {
+		return nil, err
+	}
+	out := bytes.NewBuffer(make([]byte, 0, 4*len(p.body)))
+	_, err = out.ReadFrom(r)
+	gzipReaders.Put(r)
+	return out.Bytes(), err
 }

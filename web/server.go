@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"strings"
 	"sync"
 	"time"
 
@@ -75,7 +76,7 @@ func New(cfg Config, store *triplestore.Store) *Server {
 			MaxAge:        86400,
 		}))
 	}
-	e.Use(middleware.GzipWithConfig(middleware.GzipConfig{Level: 5, MinLength: 512}))
+	e.Use(middleware.GzipWithConfig(middleware.GzipConfig{Level: 5, MinLength: gzipMin, Skipper: selfEncoded}))
 	s.e = e
 	s.routes()
 	return s
@@ -153,4 +154,28 @@ func (s *Server) healthz(c echo.Context) error {
 	}
 	c.Response().Header().Set("Cache-Control", "no-store")
 	return c.String(http.StatusOK, "ok\n")
+}
+
+// selfEncodedRoutes answer with bodies they encode themselves: resource documents, whose
+// page cache holds gzip bodies that are sent as they are (no compression per request).
+var selfEncodedRoutes = map[string]bool{"/doc/*": true}
+
+// selfEncoded is the gzip middleware's skipper: on a route of selfEncodedRoutes it adds the
+// Vary header the middleware would and marks the request for encodesGzip.
+func selfEncoded(c echo.Context) bool {
+	if !selfEncodedRoutes[c.Path()] {
+		return false
+	}
+	c.Response().Header().Add(echo.HeaderVary, echo.HeaderAcceptEncoding)
+	c.Set(selfEncodedKey, true)
+	return true
+}
+
+const selfEncodedKey = "uwp.selfEncoded"
+
+// encodesGzip reports whether the handler should send a gzip body itself: its route skips
+// the middleware and the client accepts gzip (tested as the middleware does).
+func encodesGzip(c echo.Context) bool {
+	on, _ := c.Get(selfEncodedKey).(bool)
+	return on && strings.Contains(c.Request().Header.Get(echo.HeaderAcceptEncoding), "gzip")
 }

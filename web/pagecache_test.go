@@ -1,0 +1,96 @@
+package web
+
+import (
+	"compress/gzip"
+	"fmt"
+	"io"
+	"strings"
+	"testing"
+)
+
+// TestPageCache_Gzip: a resource document is the same bytes with and without gzip, whether
+// it was rendered for the request or came from the (gzip) page cache, and with the cache
+// off; the gzip answer says so and varies on Accept-Encoding.
+func TestPageCache_Gzip(t *testing.T) {
+	for _, budget := range []int{0, -1} {
+		ts := newTestServer(t, Config{PageCacheBytes: budget}, cityData)
+		for _, path := range []string{"/doc/gent", "/doc/gent.ttl", "/doc/gent.nt"} {
+			var want string
+			for i, gz := range []bool{false, true, false, true, true} { // miss, then hits
+				hdr := []string{"Accept", "text/html", "Accept-Language", "nl"}
+				if gz {
+					hdr = append(hdr, "Accept-Encoding", "gzip, deflate")
+				}
+				res := ts.do(t, "GET", path, "", hdr...)
+				var r io.Reader = res.Body
+				if gz {
+					if ce := res.Header.Get("Content-Encoding"); ce != "gzip" {
+						t.Fatalf("budget %d %s #%d: Content-Encoding %q", budget, path, i, ce)
+					}
+					zr, err := gzip.NewReader(res.Body)
+					if err != nil {
+						t.Fatal(err)
+					}
+					r = zr
+				} else if ce := res.Header.Get("Content-Encoding"); ce != "" {
+					t.Fatalf("budget %d %s #%d: Content-Encoding %q without Accept-Encoding", budget, path, i, ce)
+				}
+				b, err := io.ReadAll(r)
+				res.Body.Close()
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !strings.Contains(strings.Join(res.Header.Values("Vary"), ","), "Accept-Encoding") {
+					t.Errorf("%s: Vary %q", path, res.Header.Values("Vary"))
+				}
+				if res.StatusCode != 200 || len(b) < gzipMin {
+					t.Fatalf("%s: status %d, %d bytes", path, res.StatusCode, len(b))
+				}
+				if i == 0 {
+					want = string(b)
+				} else if string(b) != want {
+					t.Errorf("budget %d %s #%d (gzip %v) differs from the first answer:\n%s\n---\n%s", budget, path, i, gz, b, want)
+				}
+			}
+		}
+	}
+}
+
+// TestPageCache_EvictsSome: a full cache makes room by evicting entries, not by dropping
+// everything, and stays within its budget.
+func TestPageCache_EvictsSome(t *testing.T) {
+	var v versionStub = 1
+	c := newPageCache(&v, 10000)
+	for i := 0; i < 1000; i++ {
+		c.put(fmt.Sprint("k", i), 1, cachedPage{contentType: "text/plain", body: make([]byte, 96)})
+		if c.bytes > c.budget {
+			t.Fatalf("after %d puts: %d bytes, budget %d", i+1, c.bytes, c.budget)
+		}
+	}
+	if n := len(c.m); n < 90 {
+		t.Errorf("a full cache holds %d pages of ~100 bytes in 10,000", n)
+	}
+	if _, ok := c.get("k999"); !ok {
+		t.Error("the page just put is missing")
+	}
+	sum := 0
+	for k, p := range c.m {
+		sum += len(k) + len(p.body)
+	}
+	if sum != c.bytes {
+		t.Errorf("accounted %d bytes, holds %d", c.bytes, sum)
+	}
+}
+
+func TestCompressPage_RoundTrip(t *testing.T) {
+	for _, body := range []string{"", "small", strings.Repeat("<p>page</p>\n", 500)} {
+		p := compressPage("text/html", []byte(body))
+		if p.gz != (len(body) >= gzipMin) {
+			t.Errorf("%d bytes: gz %v", len(body), p.gz)
+		}
+		got, err := p.plain()
+		if err != nil || string(got) != body {
+			t.Errorf("%d bytes: round trip gave %d bytes, %v", len(body), len(got), err)
+		}
+	}
+}
