@@ -98,6 +98,11 @@ func decodeBlock(dst []tuple, key, val []byte, k int) ([]tuple, error) {
 	if !ok {
 		return dst, errBadBlock
 	}
+	return decodeTuples(dst, first, val, k)
+}
+
+// decodeTuples is decodeBlock with the key already read.
+func decodeTuples(dst []tuple, first tuple, val []byte, k int) ([]tuple, error) {
 	dst = append(dst, first)
 	n, m := binary.Uvarint(val)
 	if m <= 0 || n > uint64(len(val)) {

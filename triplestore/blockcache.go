@@ -17,16 +17,29 @@ const blockWays = 4 // remembered blocks per index
 // blockRef is one remembered block: its first tuple, its value and the first tuple of the
 // block after it (hasNext false: it is the last block). It holds every tuple t of the
 // index with first <= t < next.
+//
+// It also keeps a mark: where the last probe into the block found its first tuple >= its
+// key (the tuple and the undecoded rest after it). A probe whose key is >= the mark's tuple
+// resumes decoding there, since every tuple before the mark is smaller than that key; so
+// probes in ascending key order, as a nested-loop join makes them, decode each block once
+// in all instead of half a block each.
 type blockRef struct {
 	first, next tuple
 	val         []byte
 	hasNext     bool
 	used        bool
+	gen         uint32 // tells a scan whether the way still holds its block
+
+	markSet  bool
+	mark     tuple
+	markVal  []byte
+	markLeft uint64
 }
 
 type blockCache struct {
 	ways  [numIndexes][blockWays]blockRef
 	clock [numIndexes]uint8
+	gen   uint32
 	empty [numIndexes]bool // the bucket holds no block
 	known [numIndexes]bool // empty[ix] is known
 	free  [numIndexes][]*bolt.Cursor
@@ -45,11 +58,13 @@ func (bc *blockCache) blockFor(ix int, key *tuple, k int) *blockRef {
 }
 
 // remember stores a block, replacing the remembered blocks of ix in turn.
-func (bc *blockCache) remember(ix int, r blockRef) {
+func (bc *blockCache) remember(ix int, r blockRef) *blockRef {
 	i := bc.clock[ix] % blockWays
 	bc.clock[ix]++
-	r.used = true
+	bc.gen++
+	r.used, r.gen = true, bc.gen
 	bc.ways[ix][i] = r
+	return &bc.ways[ix][i]
 }
 
 // cache returns the transaction's block cache, creating it on first use.

@@ -40,6 +40,11 @@ type scan struct {
 	nextKnown    bool
 	hasNext      bool
 	pendK, pendV []byte
+
+	// ref: the remembered block the scan started in, while it may still set its mark
+	// (blockcache.go); refGen tells whether the way still holds that block.
+	ref    *blockRef
+	refGen uint32
 }
 
 // start positions s on the first block that may hold a tuple with its prefix.
@@ -56,7 +61,12 @@ func (s *scan) start(tx *Tx, ix int, prefix tuple, l int) {
 		}
 		if r := bc.blockFor(ix, &prefix, k); r != nil {
 			s.nextFirst, s.hasNext, s.nextKnown = r.next, r.hasNext, true
-			s.loadFirst(r.first, r.val)
+			s.ref, s.refGen = r, r.gen
+			if r.markSet && !tupleLess(&prefix, &r.mark, k) {
+				s.cur, s.val, s.left, s.fresh = r.mark, r.markVal, r.markLeft, true
+			} else {
+				s.loadFirst(r.first, r.val)
+			}
 			return
 		}
 	}
@@ -85,7 +95,8 @@ func (s *scan) start(tx *Tx, ix int, prefix tuple, l int) {
 	s.hasNext, s.nextKnown, s.pendK, s.pendV = nk != nil, true, nk, nv
 	if bc != nil {
 		bc.known[ix] = true
-		bc.remember(ix, blockRef{first: first, next: s.nextFirst, hasNext: s.hasNext, val: bv})
+		r := bc.remember(ix, blockRef{first: first, next: s.nextFirst, hasNext: s.hasNext, val: bv})
+		s.ref, s.refGen = r, r.gen
 	}
 	s.loadFirst(first, bv)
 }
@@ -97,7 +108,7 @@ func (s *scan) finish() {
 		s.tx.release(s.ix, s.c)
 		s.c = nil
 	}
-	s.pendK, s.pendV = nil, nil
+	s.pendK, s.pendV, s.ref = nil, nil, nil
 }
 
 func (s *scan) fail() {
@@ -129,6 +140,7 @@ func (s *scan) load(bk, bv []byte) {
 
 // advance moves on to the block after the current one.
 func (s *scan) advance() {
+	s.ref = nil
 	if !s.nextKnown {
 		s.load(s.c.Next())
 		return
@@ -182,9 +194,101 @@ func (s *scan) step() bool {
 	return true
 }
 
+// setMark records in the scan's remembered block that cur, the block's first tuple >= the
+// scan's key, is where later probes with larger keys may resume.
+func (s *scan) setMark() {
+	if r := s.ref; r.gen == s.refGen && r.used {
+		r.markSet, r.mark, r.markVal, r.markLeft = true, s.cur, s.val, s.left
+	}
+	s.ref = nil
+}
+
+// skipLevel returns the first position d < l where cur is below the prefix while agreeing
+// with it before d, or -1 when cur is not below the prefix that way.
+func (s *scan) skipLevel() int {
+	for d := 0; d < s.l; d++ {
+		if s.cur[d] != s.prefix[d] {
+			if s.cur[d] < s.prefix[d] {
+				return d
+			}
+			return -1
+		}
+	}
+	return -1
+}
+
+// skipVarints drops n uvarints from the front of s.val without decoding them.
+func (s *scan) skipVarints(n int) bool {
+	v := s.val
+	for ; n > 0; n-- {
+		i := 0
+		for i < len(v) && v[i] >= 0x80 {
+			i++
+		}
+		if i >= len(v) || i >= binary.MaxVarintLen64 {
+			return false
+		}
+		v = v[i+1:]
+	}
+	s.val = v
+	return true
+}
+
+// skip passes over the tuples of the current block that stay below the prefix at position
+// d (see skipLevel), reading only the component that decides it: a tuple that changes
+// position d or an earlier one is decoded in full and left in cur for step to return
+// (fresh); the others' remaining varints are skipped unread. A point lookup thus crosses the
+// tuples before its key at about a varint each.
+func (s *scan) skip(d int) {
+	k := s.def.k
+	for s.left > 0 {
+		h, m := binary.Uvarint(s.val)
+		i := int(h & 3)
+		if m <= 0 || i >= k {
+			s.fail()
+			return
+		}
+		s.val = s.val[m:]
+		s.left--
+		if i > d {
+			if !s.skipVarints(k - 1 - i) {
+				s.fail()
+				return
+			}
+			continue
+		}
+		s.cur[i] += TermID(h >> 2)
+		if i == d && s.cur[d] < s.prefix[d] {
+			if !s.skipVarints(k - 1 - i) {
+				s.fail()
+				return
+			}
+			continue
+		}
+		for j := i + 1; j < k; j++ {
+			v, m := binary.Uvarint(s.val)
+			if m <= 0 {
+				s.fail()
+				return
+			}
+			s.val = s.val[m:]
+			s.cur[j] = TermID(v)
+		}
+		s.fresh = true
+		return
+	}
+}
+
 // next returns the next matching tuple, or nil at the end.
 func (s *scan) next() *tuple {
 	for !s.done {
+		if !s.fresh && s.left > 0 {
+			if d := s.skipLevel(); d >= 0 {
+				if s.skip(d); s.done {
+					break
+				}
+			}
+		}
 		if !s.step() {
 			if !s.done {
 				s.advance()
@@ -193,9 +297,15 @@ func (s *scan) next() *tuple {
 		}
 		t := &s.cur
 		if sharesPrefix(t, &s.prefix, s.l) {
+			if s.ref != nil {
+				s.setMark()
+			}
 			return t
 		}
 		if tupleLess(&s.prefix, t, s.def.k) {
+			if s.ref != nil {
+				s.setMark()
+			}
 			s.finish() // past the prefix range
 		}
 	}
