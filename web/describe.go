@@ -1,6 +1,7 @@
 package web
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/uitwisselingsplatform/uwp/rdf"
@@ -58,26 +59,51 @@ type node struct {
 const maxNestDepth = 4
 
 // outgoing reads the statements about t (all graphs, duplicates across graphs dropped), at
-// most limit, and nests the blank nodes it points to.
-func outgoing(tx *triplestore.Tx, t rdf.Term, limit, depth int, seen map[rdf.Term]bool) (*node, error) {
-	n := &node{term: t, kids: map[rdf.BlankNode]*node{}}
+// most limit, and nests the blank nodes it points to. It reads IDs (the subject is t and the
+// graph is not shown, so neither is decoded) and decodes predicates and objects through dec.
+func outgoing(tx *triplestore.Tx, dec *termDecoder, t rdf.Term, limit, depth int, seen map[rdf.Term]bool) (*node, error) {
+	n := &node{term: t}
 	seen[t] = true
-	it := tx.MatchTerms(t, nil, nil, nil)
-	dedup := map[triple]bool{}
+	id, ok, err := tx.LookupID(t)
+	if err != nil || !ok {
+		return n, err
+	}
+	it := tx.Match(triplestore.Pattern{id, 0, 0, 0})
+	type po struct{ p, o triplestore.TermID }
+	less := func(a, b po) bool { return a.p < b.p || a.p == b.p && a.o < b.o }
+	// Quads come in P, O order (the graph last), so a statement in several graphs repeats
+	// adjacently; anything at or below the largest pair seen is checked against the others.
+	var ids []po
+	var top po
 	for it.Next() {
 		q := it.Quad()
-		tr := triple{q.Subject, q.Predicate, q.Object}
-		if dedup[tr] {
-			continue
+		k := po{q[1], q[2]}
+		if len(ids) > 0 {
+			if k == top || !less(top, k) && slices.Contains(ids, k) {
+				continue
+			}
 		}
+		if len(ids) == 0 || less(top, k) {
+			top = k
+		}
+		ids = append(ids, k)
 		if len(n.props) >= limit {
 			n.more = true
 			break
 		}
-		dedup[tr] = true
-		n.props = append(n.props, tr)
+		p, err := dec.term(k.p)
+		if err != nil {
+			it.Close()
+			return nil, err
+		}
+		o, err := dec.term(k.o)
+		if err != nil {
+			it.Close()
+			return nil, err
+		}
+		n.props = append(n.props, triple{t, p, o})
 	}
-	err := it.Err()
+	err = it.Err()
 	it.Close()
 	if err != nil {
 		return nil, err
@@ -87,14 +113,40 @@ func outgoing(tx *triplestore.Tx, t rdf.Term, limit, depth int, seen map[rdf.Ter
 	}
 	for _, tr := range n.props {
 		if b, ok := tr.o.(rdf.BlankNode); ok && !seen[b] {
-			k, err := outgoing(tx, b, limit, depth+1, seen)
+			k, err := outgoing(tx, dec, b, limit, depth+1, seen)
 			if err != nil {
 				return nil, err
+			}
+			if n.kids == nil {
+				n.kids = map[rdf.BlankNode]*node{}
 			}
 			n.kids[b] = k
 		}
 	}
 	return n, nil
+}
+
+// termDecoder decodes IDs for one request, remembering them: the predicates and classes of a
+// page repeat across the resources it shows.
+type termDecoder struct {
+	tx *triplestore.Tx
+	m  map[triplestore.TermID]rdf.Term
+}
+
+func newTermDecoder(tx *triplestore.Tx) *termDecoder {
+	return &termDecoder{tx: tx, m: make(map[triplestore.TermID]rdf.Term, 32)}
+}
+
+func (d *termDecoder) term(id triplestore.TermID) (rdf.Term, error) {
+	if t, ok := d.m[id]; ok {
+		return t, nil
+	}
+	t, err := d.tx.Term(id)
+	if err != nil {
+		return nil, err
+	}
+	d.m[id] = t
+	return t, nil
 }
 
 // triples flattens a node and its nested blank nodes.

@@ -30,8 +30,9 @@ type description struct {
 func (s *Server) describe(tx *triplestore.Tx, iri rdf.IRI, withIncoming bool, hashBases []string) (*description, error) {
 	d := &description{hashBases: hashBases}
 	seen := map[rdf.Term]bool{}
+	dec := newTermDecoder(tx)
 	var err error
-	if d.main, err = outgoing(tx, iri, s.cfg.OutgoingLimit, 0, seen); err != nil {
+	if d.main, err = outgoing(tx, dec, iri, s.cfg.OutgoingLimit, 0, seen); err != nil {
 		return nil, err
 	}
 	if withIncoming {
@@ -55,7 +56,7 @@ func (s *Server) describe(tx *triplestore.Tx, iri rdf.IRI, withIncoming bool, ha
 		if h == iri || seen[h] {
 			continue
 		}
-		n, err := outgoing(tx, h, s.cfg.OutgoingLimit, 0, seen)
+		n, err := outgoing(tx, dec, h, s.cfg.OutgoingLimit, 0, seen)
 		if err != nil {
 			return nil, err
 		}

@@ -30,6 +30,7 @@ type cachedPage struct {
 	contentType string
 	body        []byte
 	gz          bool
+	size        int // the uncompressed length when gz
 }
 
 // gzipMin is the body size below which compression does not pay (the gzip middleware's too).
@@ -106,7 +107,7 @@ func compressPage(ct string, body []byte) cachedPage {
 	_, _ = w.Write(body) // writes to a bytes.Buffer do not fail
 	_ = w.Close()
 	gzipWriters.Put(w)
-	return cachedPage{contentType: ct, body: b.Bytes(), gz: true}
+	return cachedPage{contentType: ct, body: b.Bytes(), gz: true, size: len(body)}
 }
 
 // plain returns the page's body uncompressed.
@@ -124,8 +125,8 @@ func (p cachedPage) plain() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := bytes.NewBuffer(make([]byte, 0, 4*len(p.body)))
-	_, err = out.ReadFrom(r)
+	out := make([]byte, p.size)
+	_, err = io.ReadFull(r, out)
 	gzipReaders.Put(r)
-	return out.Bytes(), err
+	return out, err
 }

@@ -6,6 +6,9 @@ import (
 	"io"
 	"strings"
 	"testing"
+
+	"github.com/uitwisselingsplatform/uwp/rdf"
+	"github.com/uitwisselingsplatform/uwp/triplestore"
 )
 
 // TestPageCache_Gzip: a resource document is the same bytes with and without gzip, whether
@@ -92,5 +95,45 @@ func TestCompressPage_RoundTrip(t *testing.T) {
 		if err != nil || string(got) != body {
 			t.Errorf("%d bytes: round trip gave %d bytes, %v", len(body), len(got), err)
 		}
+	}
+}
+
+// TestOutgoing_SameStatementInSeveralGraphs: a page shows a statement held in several graphs
+// once, and every distinct statement, whatever order the index gives them in.
+func TestOutgoing_SameStatementInSeveralGraphs(t *testing.T) {
+	ts := newTestServer(t, Config{}, "")
+	s := rdf.IRI(ts.URL + "/id/x")
+	var qs []rdf.Quad
+	for _, g := range []rdf.Term{nil, rdf.IRI("http://ex.org/g1"), rdf.IRI("http://ex.org/g2")} {
+		for i := 0; i < 5; i++ {
+			qs = append(qs, rdf.Quad{Subject: s, Predicate: rdf.IRI(fmt.Sprint("http://ex.org/p", i%2)), Object: rdf.Literal{Lexical: fmt.Sprint("v", i), Datatype: rdf.XSDString}, Graph: g})
+		}
+	}
+	if err := ts.store.Update(func(tx *triplestore.Tx) error { _, err := tx.AddQuads(qs); return err }); err != nil {
+		t.Fatal(err)
+	}
+	err := ts.store.View(func(tx *triplestore.Tx) error {
+		n, err := outgoing(tx, newTermDecoder(tx), s, 100, 0, map[rdf.Term]bool{})
+		if err != nil {
+			return err
+		}
+		got := map[string]int{}
+		for _, tr := range n.props {
+			got[tr.p.String()+" "+tr.o.String()]++
+		}
+		if len(n.props) != 5 || len(got) != 5 {
+			t.Errorf("want the 5 distinct statements once each, got %v", got)
+		}
+		n, err = outgoing(tx, newTermDecoder(tx), s, 3, 0, map[rdf.Term]bool{})
+		if err != nil {
+			return err
+		}
+		if len(n.props) != 3 || !n.more {
+			t.Errorf("limit 3: %d statements, more %v", len(n.props), n.more)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 }
