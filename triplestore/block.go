@@ -43,8 +43,13 @@ func tupleCmp(a, b *tuple, k int) int {
 // Tuples are unique and strictly ascending within and across blocks; a block's key is smaller
 // than every tuple after it. A block never holds more than blockMax tuples after the key and
 // its value stays below about blockBytes bytes.
+//
+// A point lookup decodes (or skips, see scan.skip) the tuples of its block that precede its
+// key, half a block on average, so the bulk size trades lookup time for bbolt keys: 64
+// tuples per block (down from 192) made a cold point lookup about 40% cheaper for 0.4
+// bytes more per triple (BSBM-like data: 16.36 -> 16.76). Readers accept blocks of any size.
 const (
-	blockBulk  = 192  // tuples per block written by the bulk loader (and after a split)
+	blockBulk  = 64   // tuples per block written by the bulk loader (and after a split)
 	blockMax   = 384  // an edited block with more tuples is split
 	blockBytes = 1800 // an edited block with a longer value is split
 )
