@@ -9,14 +9,17 @@
 //     Add/Remove/CreateGraph/DropGraph for one write transaction. ID values are the store's
 //     term IDs, unchanged; DefaultGraph (1) names the default graph and 0 means any/unbound.
 //     sparql/eval/memds is an in-memory implementation.
-//   - Query runs a parsed query (syntax.Query, translated with algebra.Translate) and returns
-//     a Result: streaming Solutions (SELECT), a Boolean (ASK) or streaming Triples
-//     (CONSTRUCT, DESCRIBE). Update runs an update request.
+//   - Query runs a parsed query (syntax.Query, translated with algebra.Translate, then
+//     rewritten by the named passes of sparql/opt with Dataset.Estimate as their estimator)
+//     and returns a Result: streaming Solutions (SELECT), a Boolean (ASK) or streaming
+//     Triples (CONSTRUCT, DESCRIBE). Update runs an update request (its WHERE patterns are
+//     not passed through sparql/opt).
 //   - Options: UnionDefaultGraph, MemoryBudget (ErrMemoryBudget when exceeded), Now, Base,
-//     and Load for LOAD of non-file IRIs.
+//     Load for LOAD of non-file IRIs, and NoOptimize to skip the sparql/opt passes.
 //   - Plan returns, without running the query, its algebra and the order and estimates
 //     chosen for each BGP (Profile.Plan prints them); Options.Profile records what a run did
-//     per operator (Profile.Explain). `uwp explain` prints both.
+//     per operator (Profile.Explain); Profile.Algebra and Profile.Passes hold the translation
+//     before optimisation and the passes that fired. `uwp explain` prints all of them.
 //
 // # Evaluation
 //
