@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"path"
 	"strings"
+	"sync"
 
 	"github.com/labstack/echo/v4"
 
@@ -131,6 +132,61 @@ func (s *Server) find(cands []rdf.IRI) (rdf.IRI, bool, error) { return s.findIn(
 // sitemap's subject index: one scan per data version), for hash-URI documents such as
 // vocabularies whose document IRI has no statements of its own.
 func (s *Server) findIn(bases []string, cands []rdf.IRI) (rdf.IRI, bool, error) {
+	var key strings.Builder
+	for _, c := range cands {
+		key.WriteString(string(c))
+		key.WriteByte(0)
+	}
+	for _, b := range bases {
+		key.WriteByte(1)
+		key.WriteString(b)
+	}
+	version := s.store.DataVersion()
+	if iri, ok := s.found.get(key.String(), version); ok {
+		return iri, iri != "", nil
+	}
+	iri, ok, err := s.findInStore(bases, cands)
+	if err == nil {
+		s.found.put(key.String(), version, iri)
+	}
+	return iri, ok, err
+}
+
+// foundCache remembers, per data version, which IRI a request's candidates resolved to ("":
+// none), so a page served from the page cache costs no store lookups. A new version, or more
+// than max entries, empties it.
+type foundCache struct {
+	mu      sync.Mutex
+	version uint64
+	m       map[string]rdf.IRI
+	max     int
+}
+
+func (c *foundCache) get(key string, version uint64) (rdf.IRI, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.version != version {
+		return "", false
+	}
+	iri, ok := c.m[key]
+	return iri, ok
+}
+
+// put records a resolution made at version (read before the lookup, so one made across a
+// change is filed under the older version and never served for the newer one).
+func (c *foundCache) put(key string, version uint64, iri rdf.IRI) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if version < c.version {
+		return
+	}
+	if version != c.version || c.m == nil || len(c.m) >= c.max {
+		c.version, c.m = version, make(map[string]rdf.IRI)
+	}
+	c.m[key] = iri
+}
+
+func (s *Server) findInStore(bases []string, cands []rdf.IRI) (rdf.IRI, bool, error) {
 	var found rdf.IRI
 	err := s.store.View(func(tx *triplestore.Tx) error {
 		for _, c := range cands {

@@ -4,6 +4,7 @@ import (
 	"compress/gzip"
 	"fmt"
 	"io"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -136,4 +137,26 @@ func TestOutgoing_SameStatementInSeveralGraphs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+}
+
+// TestFind_FollowsWrites: the remembered resolution of a document path (found or not) is
+// dropped when the data changes.
+func TestFind_FollowsWrites(t *testing.T) {
+	ts := newTestServer(t, Config{}, "")
+	for i := 0; i < 2; i++ {
+		code, body, _ := ts.get(t, "GET", "/doc/newcomer", "", "Accept", "text/turtle")
+		wantStatus(t, "GET before the write", code, 404, body)
+	}
+	nt := "<" + ts.URL + "/id/newcomer> <http://www.w3.org/2000/01/rdf-schema#label> \"Newcomer\" .\n"
+	code, msg, _ := ts.get(t, "PUT", "/data?graph="+url.QueryEscape("http://graphs.example/n"), nt, append(auth(), "Content-Type", "application/n-triples")...)
+	wantStatus(t, "PUT", code, 201, msg)
+	code, body, _ := ts.get(t, "GET", "/doc/newcomer", "", "Accept", "text/turtle")
+	wantStatus(t, "GET after the write", code, 200, body)
+	if !strings.Contains(body, "Newcomer") {
+		t.Errorf("page after the write:\n%s", body)
+	}
+	code, msg, _ = ts.get(t, "DELETE", "/data?graph="+url.QueryEscape("http://graphs.example/n"), "", auth()...)
+	wantStatus(t, "DELETE", code, 204, msg)
+	code, body, _ = ts.get(t, "GET", "/doc/newcomer", "", "Accept", "text/turtle")
+	wantStatus(t, "GET after the delete", code, 404, body)
 }

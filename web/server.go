@@ -36,6 +36,7 @@ type Server struct {
 	subjects subjectIndex
 	labels   *labelCache
 	rendered *pageCache
+	found    foundCache
 	voidMu   sync.Mutex
 	voidV    uint64
 	voidSt   *voidStats
@@ -56,6 +57,7 @@ func New(cfg Config, store *triplestore.Store) *Server {
 	s := &Server{cfg: cfg, store: store, log: cfg.Logger, met: newMetrics(), bases: cfg.BaseIRIs}
 	s.labels = newLabelCache(store, 1<<16)
 	s.rendered = newPageCache(store, cfg.PageCacheBytes)
+	s.found.max = 1 << 16
 	s.baseCtx, s.cancel = context.WithCancel(context.Background())
 	s.lastVer = store.DataVersion()
 	s.lastMod = time.Now().UTC().Truncate(time.Second)
