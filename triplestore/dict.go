@@ -229,6 +229,17 @@ func (tx *Tx) term(id TermID) (rdf.Term, error) {
 }
 
 func (tx *Tx) decodeTerm(id TermID, stored []byte) (rdf.Term, error) {
+	if len(stored) > 1 && stored[0] == encIRI && id.tag() == tagIRI {
+		// The common case without encView's copy of the local part: the concatenation
+		// reads the bytes in place.
+		if n, k := binary.Uvarint(stored[1:]); k > 0 {
+			ns, err := tx.nsNameCached(n)
+			if err != nil {
+				return nil, err
+			}
+			return rdf.IRI(ns + string(stored[1+k:])), nil
+		}
+	}
 	enc, err := plainEnc(stored)
 	if err != nil {
 		return nil, err
@@ -239,7 +250,7 @@ func (tx *Tx) decodeTerm(id TermID, stored []byte) (rdf.Term, error) {
 	}
 	switch v.kind {
 	case encIRI:
-		ns, err := tx.namespaceName(v.ns)
+		ns, err := tx.nsNameCached(v.ns)
 		if err != nil {
 			return nil, err
 		}

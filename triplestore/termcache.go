@@ -25,6 +25,29 @@ type termCache struct {
 		id TermID
 		t  rdf.Term
 	}
+	ns [nsWays]struct {
+		id   uint64
+		name string
+	}
+}
+
+const nsWays = 16 // namespace names remembered, direct-mapped by namespace number
+
+// nsNameCached is namespaceName without the store's lock for the namespaces the transaction
+// used lately (a query's IRIs come from a handful).
+func (tx *Tx) nsNameCached(id uint64) (string, error) {
+	if id == 0 {
+		return "", nil
+	}
+	e := &tx.termCache().ns[id%nsWays]
+	if e.id == id {
+		return e.name, nil
+	}
+	name, err := tx.namespaceName(id)
+	if err == nil {
+		e.id, e.name = id, name
+	}
+	return name, err
 }
 
 func termSlot(id TermID) int { return int(uint64(id) * 0x9E3779B97F4A7C15 >> 57) }
