@@ -1,7 +1,6 @@
 package web
 
 import (
-	"html"
 	"html/template"
 	"strings"
 )
@@ -12,6 +11,7 @@ import (
 // html.EscapeString (the links are local paths made by Server.href).
 func propsHTML(rv *resourceView) template.HTML {
 	var b strings.Builder
+	b.Grow(256 * (len(rv.Props) + 1))
 	writeProps(&b, rv)
 	return template.HTML(b.String())
 }
@@ -20,45 +20,94 @@ func writeProps(b *strings.Builder, rv *resourceView) {
 	if len(rv.Props) == 0 {
 		return
 	}
-	esc := html.EscapeString
-	b.WriteString(`<table class="props">` + "\n")
+	w := b.WriteString
+	esc := func(s string) { htmlEscape(b, s) }
+	w(`<table class="props">` + "\n")
 	for _, p := range rv.Props {
-		b.WriteString(`<tr><th><a href="` + esc(p.Pred.Href) + `" title="` + esc(p.Pred.IRI) + `">` + esc(p.Pred.Label) + "</a></th><td><ul>\n")
+		w(`<tr><th><a href="`)
+		esc(p.Pred.Href)
+		w(`" title="`)
+		esc(p.Pred.IRI)
+		w(`">`)
+		esc(p.Pred.Label)
+		w("</a></th><td><ul>\n")
 		for _, v := range p.Values {
-			b.WriteString("<li>")
+			w("<li>")
 			switch {
 			case v.Link != nil:
-				b.WriteString(`<a href="` + esc(v.Link.Href) + `" title="` + esc(v.Link.IRI) + `">` + esc(v.Link.Label) + "</a>")
+				w(`<a href="`)
+				esc(v.Link.Href)
+				w(`" title="`)
+				esc(v.Link.IRI)
+				w(`">`)
+				esc(v.Link.Label)
+				w("</a>")
 			case v.Nested != nil:
-				b.WriteString(`<div class="nested">`)
+				w(`<div class="nested">`)
 				if len(v.Nested.Types) > 0 {
-					b.WriteString(`<p class="types">`)
+					w(`<p class="types">`)
 					for _, t := range v.Nested.Types {
-						b.WriteString(`<span class="type">` + esc(t.Label) + "</span> ")
+						w(`<span class="type">`)
+						esc(t.Label)
+						w("</span> ")
 					}
-					b.WriteString("</p>")
+					w("</p>")
 				}
 				writeProps(b, v.Nested)
-				b.WriteString("</div>")
+				w("</div>")
 			default:
-				b.WriteString(`<span class="literal"`)
+				w(`<span class="literal"`)
 				if v.Lang != "" {
-					b.WriteString(` lang="` + esc(v.Lang) + `"`)
+					w(` lang="`)
+					esc(v.Lang)
+					w(`"`)
 				}
-				b.WriteString(">" + esc(v.Text) + "</span>")
+				w(">")
+				esc(v.Text)
+				w("</span>")
 				if v.Lang != "" {
-					b.WriteString(` <span class="lang">@` + esc(v.Lang) + "</span>")
+					w(` <span class="lang">@`)
+					esc(v.Lang)
+					w("</span>")
 				}
 				if v.Datatype != "" {
-					b.WriteString(` <span class="dt">` + esc(v.Datatype) + "</span>")
+					w(` <span class="dt">`)
+					esc(v.Datatype)
+					w("</span>")
 				}
 			}
-			b.WriteString("</li>\n")
+			w("</li>\n")
 		}
-		b.WriteString("</ul></td></tr>\n")
+		w("</ul></td></tr>\n")
 	}
-	b.WriteString("</table>")
+	w("</table>")
 	if rv.More {
-		b.WriteString(`<p class="more">More statements exist than are shown; see the data formats.</p>`)
+		w(`<p class="more">More statements exist than are shown; see the data formats.</p>`)
 	}
+}
+
+// htmlEscape writes s escaped as html.EscapeString does (<, >, &, ' and ").
+func htmlEscape(b *strings.Builder, s string) {
+	written := 0
+	for i := 0; i < len(s); i++ {
+		var repl string
+		switch s[i] {
+		case '<':
+			repl = "&lt;"
+		case '>':
+			repl = "&gt;"
+		case '&':
+			repl = "&amp;"
+		case '\'':
+			repl = "&#39;"
+		case '"':
+			repl = "&#34;"
+		default:
+			continue
+		}
+		b.WriteString(s[written:i])
+		b.WriteString(repl)
+		written = i + 1
+	}
+	b.WriteString(s[written:])
 }

@@ -2,7 +2,9 @@ package web
 
 import (
 	"bytes"
+	"html"
 	"html/template"
+	"strings"
 	"testing"
 )
 
@@ -66,6 +68,17 @@ func TestResourcePage_MatchesTemplate(t *testing.T) {
 		writeResourcePage(&got, v)
 		if got.String() != want.String() {
 			t.Errorf("view %d differs from the template:\n--- template\n%s\n--- writeResourcePage\n%s", i, want.String(), got.String())
+		}
+	}
+}
+
+// TestHTMLEscape_SameAsStdlib: propsHTML's escaper writes what html.EscapeString returns.
+func TestHTMLEscape_SameAsStdlib(t *testing.T) {
+	for _, s := range []string{"", "plain", `<a href="x">'&amp;'</a>`, "é<\x00>日本&", "&&&", `"`} {
+		var b strings.Builder
+		htmlEscape(&b, s)
+		if b.String() != html.EscapeString(s) {
+			t.Errorf("htmlEscape(%q) = %q, html.EscapeString %q", s, b.String(), html.EscapeString(s))
 		}
 	}
 }
