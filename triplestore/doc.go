@@ -20,11 +20,22 @@
 // dict.go), ns/nsid (IRI namespaces), stats (see stats.go), and nine index buckets: spo, pos,
 // osp for the default graph and spog, posg, ospg, gspo, gpos, gosp for named graphs (the
 // layout Oxigraph uses). Each index is a sorted sequence of ID tuples cut into blocks of up
-// to a few hundred tuples, delta-compressed with varints (see block.go): one bbolt key per
+// to a few hundred tuples (64 when bulk-loaded), delta-compressed with varints (see block.go): one bbolt key per
 // block instead of one per quad is what keeps the file small. Literals of 96 bytes and more
 // are stored DEFLATE-compressed (see compress.go), and the dictionary's two directions are
 // blocked too (see i2t.go, t2i.go). On the BSBM and events benchmark data (1M to 10M
 // triples) a bulk-loaded file takes about 40-47 bytes per triple.
+//
+// # Point lookups
+//
+// A query's nested-loop joins make many small Matches in one read transaction. Each costs
+// one allocation (the Iter): a read transaction remembers the last few blocks per index that
+// probes landed in, with where in each the last probe stopped, and keeps the cursors of
+// finished scans (see blockcache.go); a probe that falls into a remembered block needs no
+// bbolt Seek and resumes decoding at the mark when its key is larger. Within a block a probe
+// crosses the tuples before its key reading only the varint that decides (scan.skip). Tx.Term
+// likewise remembers the last id->term block, 128 decoded terms and 16 namespace names per
+// transaction (see termcache.go).
 //
 // # Loading
 //
