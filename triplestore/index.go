@@ -142,6 +142,25 @@ func seekBlock(c *bolt.Cursor, key []byte) ([]byte, []byte) {
 	return c.First()
 }
 
+// seekBlockNext is seekBlock that also returns the block after the one found (nil at the
+// end), as Seek usually meets it before stepping back. behind reports that c stands on the
+// found block rather than on the next one.
+func seekBlockNext(c *bolt.Cursor, key []byte) (bk, bv, nk, nv []byte, behind bool) {
+	k, v := c.Seek(key)
+	if k == nil {
+		bk, bv = c.Last()
+		return bk, bv, nil, nil, true
+	}
+	if !bytes.Equal(k, key) {
+		if pk, pv := c.Prev(); pk != nil {
+			return pk, pv, k, v, true
+		}
+		k, v = c.First()
+	}
+	nk, nv = c.Next()
+	return k, v, nk, nv, false
+}
+
 // insertTuples adds sorted, unique tuples to an index bucket. For each tuple it sets
 // flags[i]: bit 0 when the tuple was new; bit L (1 <= L < k) when, in addition, no tuple with
 // the same first L components existed before (counting earlier tuples of ts as existing).

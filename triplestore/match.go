@@ -34,11 +34,12 @@ type scan struct {
 	err    error
 
 	// After the first block: its successor's first tuple when known (nextKnown), and
-	// whether the cursor already stands on that successor (pendK, pendV) or, when c is
-	// nil, must seek it.
+	// whether the cursor holds that successor (pendK, pendV; behind: the cursor still
+	// stands on the first block) or, when c is nil, must seek it.
 	nextFirst    tuple
 	nextKnown    bool
 	hasNext      bool
+	behind       bool
 	pendK, pendV []byte
 
 	// ref: the remembered block the scan started in, while it may still set its mark
@@ -72,7 +73,7 @@ func (s *scan) start(tx *Tx, ix int, prefix tuple, l int) {
 	}
 	s.c = tx.cursor(ix)
 	var kb [32]byte
-	bk, bv := seekBlock(s.c, putKey(kb[:0], &prefix, k))
+	bk, bv, nk, nv, behind := seekBlockNext(s.c, putKey(kb[:0], &prefix, k))
 	if bk == nil {
 		if bc != nil {
 			bc.known[ix], bc.empty[ix] = true, true
@@ -85,14 +86,13 @@ func (s *scan) start(tx *Tx, ix int, prefix tuple, l int) {
 		s.fail()
 		return
 	}
-	nk, nv := s.c.Next()
 	if nk != nil {
 		if s.nextFirst, ok = readKey(nk, k); !ok {
 			s.fail()
 			return
 		}
 	}
-	s.hasNext, s.nextKnown, s.pendK, s.pendV = nk != nil, true, nk, nv
+	s.hasNext, s.nextKnown, s.pendK, s.pendV, s.behind = nk != nil, true, nk, nv, behind
 	if bc != nil {
 		bc.known[ix] = true
 		r := bc.remember(ix, blockRef{first: first, next: s.nextFirst, hasNext: s.hasNext, val: bv})
@@ -160,6 +160,10 @@ func (s *scan) advance() {
 	}
 	k, v := s.pendK, s.pendV
 	s.pendK, s.pendV = nil, nil
+	if s.behind {
+		s.c.Next() // onto the pending block, so that later Nexts go on from there
+		s.behind = false
+	}
 	s.load(k, v)
 }
 
