@@ -359,6 +359,8 @@ type ingestInput struct {
 	prog    *progressLine
 	bytes   int64
 	lastAt  time.Time
+	ctx     context.Context
+	n       int
 }
 
 func (in *ingestInput) Read() (rdf.Quad, error) {
@@ -372,8 +374,14 @@ func (in *ingestInput) Read() (rdf.Quad, error) {
 			in.i++
 			continue
 		}
-		if err == nil && in.prog.on {
-			in.tick()
+		if err == nil {
+			in.n++
+			if in.n%4096 == 0 && in.ctx.Err() != nil { // dry runs have no transaction to check it
+				return rdf.Quad{}, in.ctx.Err()
+			}
+			if in.prog.on {
+				in.tick()
+			}
 		}
 		return q, err
 	}
@@ -473,7 +481,7 @@ func fileLabel(path string) string {
 // missing file or a bad mapping fails without a transaction. The result is non-nil
 // whenever files were opened, even with an error: close it.
 func openIngest(ctx context.Context, j *ingestJob, p *product.Product, stdin io.Reader, prog *progressLine) (*ingestInput, error) {
-	in := &ingestInput{prog: prog}
+	in := &ingestInput{prog: prog, ctx: ctx}
 	now := time.Now().UTC()
 	var names []string
 	for _, f := range j.inputs {
