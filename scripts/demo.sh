@@ -26,17 +26,17 @@ KEY="$DATA/demo-pseudonym.key"
 echo
 echo "== uwp ingest uitdatabank: a UiTdatabank Search API page"
 "$BIN" ingest uitdatabank --data "$DATA" --product publiq/uitdatabank --taxonomy test \
-  --entity-base https://io.uitdatabank.be/ --producer-iri "$PRODUCER_IRI" "${SHAPES[@]}" \
+  --entity-base https://io.uitdatabank.be/ --producer-iri "$PRODUCER_IRI" ${SHAPES[@]+"${SHAPES[@]}"} \
   "$IN/uitdatabank-search-page.json"
 echo
 echo "== uwp ingest tickets: a Ticketmatic export, pseudonymised (--lenient: bad rows are reported and skipped)"
 "$BIN" ingest tickets --data "$DATA" --product cc-demostad/tickets --mapping ticketmatic \
-  --key-file "$KEY" --lenient --producer-iri "$PRODUCER_IRI" "${SHAPES[@]}" \
+  --key-file "$KEY" --lenient --producer-iri "$PRODUCER_IRI" ${SHAPES[@]+"${SHAPES[@]}"} \
   "$IN/ticketmatic-export.csv"
 echo
 echo "== uwp ingest map: a cultural centre's programme through a declarative mapping"
 "$BIN" ingest map --data "$DATA" --product cc-demostad/programma --mapping "$IN/cultuurcentrum.yaml" \
-  --producer-iri "$PRODUCER_IRI" "${SHAPES[@]}" \
+  --producer-iri "$PRODUCER_IRI" ${SHAPES[@]+"${SHAPES[@]}"} \
   "$IN/cultuurcentrum-voorstellingen.csv" "$IN/cultuurcentrum-zalen.json"
 
 echo
