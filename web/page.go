@@ -91,11 +91,6 @@ func (s *Server) serveResource(c echo.Context, iri rdf.IRI, rp repr, docPath str
 	key := variant + "|" + docPath + "|" + requestURL(r)
 	gz := encodesGzip(c)
 	if p, ok := s.rendered.get(key); ok {
-		if gz && !p.gz && len(p.body) >= gzipMin {
-			// Kept plain while the cache had room; a gzip client compresses it for good.
-			p = compressPage(p.contentType, p.body)
-			s.rendered.replace(key, p)
-		}
 		return sendPage(c, p, gz)
 	}
 	version := s.store.DataVersion()
@@ -131,13 +126,7 @@ func (s *Server) serveResource(c echo.Context, iri rdf.IRI, rp repr, docPath str
 	if err != nil {
 		return err
 	}
-	switch {
-	case gz:
-	case !s.rendered.enabled():
-		return c.Blob(http.StatusOK, ct, buf.Bytes())
-	case s.rendered.hasRoom(len(key) + buf.Len()):
-		// While the cache has room, pages are kept plain: serving them costs nothing.
-		s.rendered.put(key, version, cachedPage{contentType: ct, body: buf.Bytes()})
+	if !gz && !s.rendered.enabled() {
 		return c.Blob(http.StatusOK, ct, buf.Bytes())
 	}
 	p := compressPage(ct, buf.Bytes())

@@ -8,11 +8,10 @@ import (
 )
 
 // pageCache keeps rendered resource documents of the current data version, up to a byte
-// budget: a popular page is rendered once per data version. While the budget has room, pages
-// rendered for clients without gzip are kept plain (served at no cost); the others, and any
-// page a gzip client asks for, are kept gzip-compressed (a page shrinks about 4x, so the
-// budget holds 4x the pages, and a gzip client gets them without compression work); a client
-// without gzip is served a decompressed copy, which costs a small fraction of rendering. A new data version empties the cache;
+// budget: a popular page is rendered once per data version. Bodies are kept gzip-compressed
+// (a page shrinks about 4x, so the budget holds 4x the pages, and a client that accepts gzip
+// gets them without any compression work); a client that does not is served a decompressed
+// copy, which costs a small fraction of rendering. A new data version empties the cache;
 // reaching the budget evicts entries at random (Go's map order) until the new one fits, so
 // the hit rate under uniform traffic stays near budget/working set instead of halving as it
 // does when the whole cache is dropped.
@@ -22,7 +21,6 @@ type pageCache struct {
 	m       map[string]cachedPage
 	bytes   int
 	budget  int
-	full    bool // an entry was evicted in this version: keep new pages compressed
 	store   interface{ DataVersion() uint64 }
 }
 
@@ -44,34 +42,6 @@ func newPageCache(store interface{ DataVersion() uint64 }, budget int) *pageCach
 
 func (c *pageCache) enabled() bool { return c != nil && c.budget > 0 }
 
-// hasRoom reports whether an entry of size bytes fits without evicting another and the
-// cache has not been full in this version (else plain pages would keep evicting several
-// compressed ones each).
-func (c *pageCache) hasRoom(size int) bool {
-	if !c.enabled() {
-		return false
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return !c.full && c.bytes+size <= c.budget
-}
-
-// replace swaps the entry under key, if it is still there, for p (the same page, encoded
-// differently).
-func (c *pageCache) replace(key string, p cachedPage) {
-	if !c.enabled() {
-		return
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	old, ok := c.m[key]
-	if !ok {
-		return
-	}
-	c.m[key] = p
-	c.bytes += len(p.body) - len(old.body)
-}
-
 func (c *pageCache) get(key string) (cachedPage, bool) {
 	if c == nil || c.budget <= 0 {
 		return cachedPage{}, false
@@ -80,7 +50,7 @@ func (c *pageCache) get(key string) (cachedPage, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if v != c.version {
-		c.version, c.m, c.bytes, c.full = v, map[string]cachedPage{}, 0, false
+		c.version, c.m, c.bytes = v, map[string]cachedPage{}, 0
 		return cachedPage{}, false
 	}
 	p, ok := c.m[key]
@@ -100,7 +70,7 @@ func (c *pageCache) put(key string, v uint64, p cachedPage) {
 		if v < c.version {
 			return
 		}
-		c.version, c.m, c.bytes, c.full = v, map[string]cachedPage{}, 0, false
+		c.version, c.m, c.bytes = v, map[string]cachedPage{}, 0
 	}
 	if _, ok := c.m[key]; ok {
 		return
@@ -111,7 +81,6 @@ func (c *pageCache) put(key string, v uint64, p cachedPage) {
 		}
 		delete(c.m, k)
 		c.bytes -= len(old.body) + len(k)
-		c.full = true
 	}
 	c.m[key] = p
 	c.bytes += size
