@@ -4,6 +4,7 @@ import (
 	"compress/gzip"
 	"fmt"
 	"io"
+	"net/http"
 	"net/url"
 	"strings"
 	"testing"
@@ -159,4 +160,53 @@ func TestFind_FollowsWrites(t *testing.T) {
 	wantStatus(t, "DELETE", code, 204, msg)
 	code, body, _ = ts.get(t, "GET", "/doc/newcomer", "", "Accept", "text/turtle")
 	wantStatus(t, "GET after the delete", code, 404, body)
+}
+
+// TestPageCache_Concurrent: requests with and without gzip racing over a cache small enough
+// to evict all the time get whole, correct pages (run with -race).
+func TestPageCache_Concurrent(t *testing.T) {
+	ts := newTestServer(t, Config{PageCacheBytes: 16 << 10}, cityData)
+	paths := []string{"/doc/gent", "/doc/gent.ttl", "/doc/gent.nt", "/doc/gent.jsonld"}
+	want := map[string]string{}
+	for _, p := range paths {
+		_, body, _ := ts.get(t, "GET", p, "", "Accept", "text/html")
+		want[p] = body
+	}
+	done := make(chan error)
+	for g := 0; g < 4; g++ {
+		go func(g int) {
+			var err error
+			for i := 0; i < 25 && err == nil; i++ {
+				p := paths[(g+i)%len(paths)]
+				req, _ := http.NewRequest("GET", ts.URL+p, nil)
+				req.Header.Set("Accept", "text/html")
+				if (g+i)%2 == 0 {
+					req.Header.Set("Accept-Encoding", "gzip")
+				}
+				var res *http.Response
+				if res, err = http.DefaultClient.Do(req); err != nil { // not ts.do: t.Fatal must not run here
+					break
+				}
+				var r io.Reader = res.Body
+				if res.Header.Get("Content-Encoding") == "gzip" {
+					if r, err = gzip.NewReader(res.Body); err != nil {
+						res.Body.Close()
+						break
+					}
+				}
+				var b []byte
+				b, err = io.ReadAll(r)
+				res.Body.Close()
+				if err == nil && string(b) != want[p] {
+					err = fmt.Errorf("%s (gzip %v): a different body", p, (g+i)%2 == 0)
+				}
+			}
+			done <- err
+		}(g)
+	}
+	for g := 0; g < 4; g++ {
+		if err := <-done; err != nil {
+			t.Error(err)
+		}
+	}
 }
