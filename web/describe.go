@@ -126,15 +126,25 @@ func outgoing(tx *triplestore.Tx, dec *termDecoder, t rdf.Term, limit, depth int
 	return n, nil
 }
 
-// termDecoder decodes IDs for one request, remembering them: the predicates and classes of a
-// page repeat across the resources it shows.
+// termDecoder decodes IDs for one request, remembering them both ways: the predicates and
+// classes of a page repeat across the resources it shows, and the label lookups of linked
+// resources start from their IDs instead of looking the terms up again.
 type termDecoder struct {
-	tx *triplestore.Tx
-	m  map[triplestore.TermID]rdf.Term
+	tx  *triplestore.Tx
+	m   map[triplestore.TermID]rdf.Term
+	ids map[rdf.Term]triplestore.TermID
 }
 
 func newTermDecoder(tx *triplestore.Tx) *termDecoder {
-	return &termDecoder{tx: tx, m: make(map[triplestore.TermID]rdf.Term, 32)}
+	return &termDecoder{tx: tx, m: make(map[triplestore.TermID]rdf.Term, 32), ids: make(map[rdf.Term]triplestore.TermID, 32)}
+}
+
+// id is the ID of t: a decoded term's from memory, else the store's (ok false: unknown).
+func (d *termDecoder) id(t rdf.Term) (triplestore.TermID, bool, error) {
+	if id, ok := d.ids[t]; ok {
+		return id, true, nil
+	}
+	return d.tx.LookupID(t)
 }
 
 func (d *termDecoder) term(id triplestore.TermID) (rdf.Term, error) {
@@ -146,6 +156,7 @@ func (d *termDecoder) term(id triplestore.TermID) (rdf.Term, error) {
 		return nil, err
 	}
 	d.m[id] = t
+	d.ids[t] = id
 	return t, nil
 }
 

@@ -65,6 +65,10 @@ func (s *Server) incomingViews(tx *triplestore.Tx, r *http.Request, lb *labeler,
 		}
 	}
 	sort.Slice(preds, func(i, j int) bool { return preds[i] < preds[j] })
+	term := tx.Term
+	if lb.dec != nil {
+		term = lb.dec.term // the labels of the items then need no ID lookups
+	}
 	q := r.URL.Query()
 	selPred, selPage := q.Get("inc"), 1
 	if n, err := strconv.Atoi(q.Get("page")); err == nil && n > 1 {
@@ -89,7 +93,7 @@ func (s *Server) incomingViews(tx *triplestore.Tx, r *http.Request, lb *labeler,
 				continue
 			}
 		}
-		pt, err := tx.Term(p)
+		pt, err := term(p)
 		if err != nil {
 			return nil, err
 		}
@@ -101,7 +105,7 @@ func (s *Server) incomingViews(tx *triplestore.Tx, r *http.Request, lb *labeler,
 		pv.Page = page
 		start := uint64((page - 1) * size)
 		item := func(sid triplestore.TermID) error {
-			t, err := tx.Term(sid)
+			t, err := term(sid)
 			if err != nil {
 				return err
 			}

@@ -72,6 +72,7 @@ type labeler struct {
 	shared *labelCache
 	cache  map[rdf.Term]texts
 	preds  map[triplestore.TermID]rdf.IRI // IDs of labelPreds and descPreds, looked up once
+	dec    *termDecoder                   // when set, the IDs of terms it decoded need no lookup
 }
 
 // texts are a resource's chosen label and description.
@@ -124,7 +125,14 @@ func (l *labeler) scan(t rdf.Term) texts {
 	if len(l.preds) == 0 {
 		return c.texts()
 	}
-	id, ok, err := l.tx.LookupID(t)
+	var id triplestore.TermID
+	var ok bool
+	var err error
+	if l.dec != nil {
+		id, ok, err = l.dec.id(t)
+	} else {
+		id, ok, err = l.tx.LookupID(t)
+	}
 	if err != nil || !ok {
 		return c.texts()
 	}

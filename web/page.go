@@ -27,10 +27,9 @@ type description struct {
 	hashBases []string
 }
 
-func (s *Server) describe(tx *triplestore.Tx, iri rdf.IRI, withIncoming bool, hashBases []string) (*description, error) {
+func (s *Server) describe(tx *triplestore.Tx, dec *termDecoder, iri rdf.IRI, withIncoming bool, hashBases []string) (*description, error) {
 	d := &description{hashBases: hashBases}
 	seen := map[rdf.Term]bool{}
-	dec := newTermDecoder(tx)
 	var err error
 	if d.main, err = outgoing(tx, dec, iri, s.cfg.OutgoingLimit, 0, seen); err != nil {
 		return nil, err
@@ -107,7 +106,7 @@ func (s *Server) serveResource(c echo.Context, iri rdf.IRI, rp repr, docPath str
 		}
 		// The RDF view is bounded (Config.OutgoingLimit, IncomingLimit): it is rendered into
 		// memory, like the page, and can then be cached.
-		d, err := s.describe(tx, iri, true, hashBases)
+		d, err := s.describe(tx, newTermDecoder(tx), iri, true, hashBases)
 		if err != nil {
 			return err
 		}
@@ -202,8 +201,10 @@ type (
 
 func (s *Server) pageView(tx *triplestore.Tx, r *http.Request, iri rdf.IRI, docPath string, hashBases []string) (*pageView, error) {
 	prefs := langPrefs(r.Header.Get("Accept-Language"))
+	dec := newTermDecoder(tx)
 	lb := newLabeler(tx, prefs, s.labels)
-	d, err := s.describe(tx, iri, false, hashBases)
+	lb.dec = dec
+	d, err := s.describe(tx, dec, iri, false, hashBases)
 	if err != nil {
 		return nil, err
 	}
