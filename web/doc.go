@@ -26,6 +26,18 @@
 //     transaction: outgoing statements with nested blank nodes, hash IRIs, incoming links
 //     grouped per property from the OSP/POS indexes with capped counts.
 //
+//   - Resource pages are written by writeResourcePage (render.go), not by executing
+//     templates/resource.html: html/template calls its escapers through reflection on every
+//     action, which cost a quarter of a page. The template stays the definition and a test
+//     holds the two to the same bytes. Statements are read at the ID level and decoded once
+//     per request (termDecoder); labels of linked resources come from a per-version cache or
+//     an ID-level scan that decodes only label and description objects.
+//
+//   - Rendered resource documents are cached per data version (Config.PageCacheBytes),
+//     gzip-compressed: a gzip client gets the cached bytes (/doc/* skips the gzip middleware
+//     and encodes itself), another a decompressed copy. The IRI a document path resolves to is
+//     cached per version too, so a cached page costs no store reads.
+//
 //   - SPARQL goes through engine.Dataset (the store as eval.Dataset) inside one read (query)
 //     or write (update) transaction per request, bounded by the request's deadline.
 //
