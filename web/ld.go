@@ -335,14 +335,19 @@ func (s *Server) chooseRepr(r *http.Request, rp *repr) (repr, bool) {
 			return *x, true
 		}
 	}
-	offers, formats := rdfOffers(false)
-	offers = append([]string{"text/html", "application/xhtml+xml"}, offers...)
-	i := negotiate(r.Header.Get("Accept"), offers)
+	i := negotiate(r.Header.Get("Accept"), pageOffers)
 	switch {
 	case i < 0:
 		return repr{}, false
 	case i < 2:
 		return repr{html: true}, true
 	}
-	return repr{format: formats[i-2]}, true
+	return repr{format: pageFormats[i-2]}, true
 }
+
+// pageOffers are what a resource document negotiates: HTML (twice), then pageFormats' media
+// types; built once, as every page request negotiates.
+var pageOffers, pageFormats = func() ([]string, []rdf.Format) {
+	offers, formats := rdfOffers(false)
+	return append([]string{"text/html", "application/xhtml+xml"}, offers...), formats
+}()

@@ -2,6 +2,8 @@ package web
 
 import (
 	"bytes"
+	"fmt"
+	"hash/fnv"
 	"html"
 	"html/template"
 	"strings"
@@ -79,6 +81,20 @@ func TestHTMLEscape_SameAsStdlib(t *testing.T) {
 		htmlEscape(&b, s)
 		if b.String() != html.EscapeString(s) {
 			t.Errorf("htmlEscape(%q) = %q, html.EscapeString %q", s, b.String(), html.EscapeString(s))
+		}
+	}
+}
+
+// TestEtag_SameAsFNV: the inline FNV-1a gives the validators hash/fnv and fmt gave.
+func TestEtag_SameAsFNV(t *testing.T) {
+	for _, c := range []struct {
+		v       uint64
+		variant string
+	}{{0, ""}, {1, "ld|https://data.example.org/id/x|.html||nl"}, {1 << 40, "é|\x00|sparql"}} {
+		h := fnv.New64a()
+		h.Write([]byte(c.variant))
+		if got, want := etag(c.v, c.variant), fmt.Sprintf(`W/"%x-%x"`, c.v, h.Sum64()); got != want {
+			t.Errorf("etag(%d, %q) = %s, want %s", c.v, c.variant, got, want)
 		}
 	}
 }
