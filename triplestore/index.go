@@ -129,6 +129,9 @@ func cutBlock(ts []tuple, k int) int {
 // first tuple is <= key, or the first block if key precedes them all. It returns nil, nil for
 // an empty bucket.
 func seekBlock(c *bolt.Cursor, key []byte) ([]byte, []byte) {
+	if c.Bucket().Writable() {
+		return seekBlockWritable(c, key)
+	}
 	k, v := c.Seek(key)
 	if k == nil {
 		return c.Last()
@@ -142,10 +145,49 @@ func seekBlock(c *bolt.Cursor, key []byte) ([]byte, []byte) {
 	return c.First()
 }
 
+// seekBlockWritable is seekBlock for a write transaction, where deletes may have left empty
+// leaf pages that bbolt (v1.5.0) only rebalances at commit. Its backward moves mishandle them:
+// Cursor.Last spins for ever when every leaf of the bucket is empty, and Cursor.Prev returns
+// nil on stepping into an empty leaf, as if it had reached the beginning. So: First (which
+// skips empty leaves correctly) tells whether a block precedes key at all, and Prev is
+// repeated until it finds that block.
+func seekBlockWritable(c *bolt.Cursor, key []byte) ([]byte, []byte) {
+	k, v := c.Seek(key)
+	if k != nil && bytes.Equal(k, key) {
+		return k, v
+	}
+	fk, fv := c.First()
+	if fk == nil || bytes.Compare(fk, key) >= 0 {
+		return fk, fv // empty bucket, or key precedes every block
+	}
+	if k == nil {
+		return c.Last() // the bucket holds a block, so Last ends
+	}
+	c.Seek(key)
+	for i := 0; i < 1<<20; i++ {
+		if pk, pv := c.Prev(); pk != nil {
+			return pk, pv
+		}
+	}
+	// Not reached while bbolt behaves as described; stay correct regardless: walk forwards.
+	var bk, bv []byte
+	for k, v := c.First(); k != nil && bytes.Compare(k, key) <= 0; k, v = c.Next() {
+		bk, bv = k, v
+	}
+	c.Seek(bk)
+	return bk, bv
+}
+
 // seekBlockNext is seekBlock that also returns the block after the one found (nil at the
 // end), as Seek usually meets it before stepping back. behind reports that c stands on the
 // found block rather than on the next one.
 func seekBlockNext(c *bolt.Cursor, key []byte) (bk, bv, nk, nv []byte, behind bool) {
+	if c.Bucket().Writable() {
+		if bk, bv = seekBlockWritable(c, key); bk != nil {
+			nk, nv = c.Next()
+		}
+		return bk, bv, nk, nv, false
+	}
 	k, v := c.Seek(key)
 	if k == nil {
 		bk, bv = c.Last()
