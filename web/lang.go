@@ -73,6 +73,8 @@ type labeler struct {
 	cache  map[rdf.Term]texts
 	preds  map[triplestore.TermID]rdf.IRI // IDs of labelPreds and descPreds, looked up once
 	dec    *termDecoder                   // when set, the IDs of terms it decoded need no lookup
+	// version is the data version read before tx began (0: unknown, nothing is shared).
+	version uint64
 }
 
 // texts are a resource's chosen label and description.
@@ -112,14 +114,7 @@ func (l *labeler) texts(t rdf.Term) texts {
 // cost no dictionary reads. Errors leave the texts empty (the page falls back to a name).
 func (l *labeler) scan(t rdf.Term) texts {
 	if l.preds == nil {
-		l.preds = map[triplestore.TermID]rdf.IRI{}
-		for _, ps := range [][]rdf.IRI{labelPreds, descPreds} {
-			for _, p := range ps {
-				if id, ok, err := l.tx.LookupID(p); err == nil && ok {
-					l.preds[id] = p
-				}
-			}
-		}
+		l.preds = l.shared.textPreds(l.tx, l.version)
 	}
 	var c textChooser
 	if len(l.preds) == 0 {
@@ -232,6 +227,8 @@ type labelCache struct {
 	version uint64
 	m       map[labelKey]texts
 	max     int
+	preds   map[triplestore.TermID]rdf.IRI // textPreds of version predsV
+	predsV  uint64
 	store   interface{ DataVersion() uint64 }
 }
 
@@ -242,6 +239,37 @@ type labelKey struct {
 
 func newLabelCache(store interface{ DataVersion() uint64 }, max int) *labelCache {
 	return &labelCache{store: store, max: max, m: map[labelKey]texts{}}
+}
+
+// textPreds returns the IDs of labelPreds and descPreds, looked up once per data version:
+// version must have been read before tx began (tx then sees that version or a later one, and
+// a lookup filed under an older version than the current one is never used again). The map is
+// shared: callers only read it.
+func (c *labelCache) textPreds(tx *triplestore.Tx, version uint64) map[triplestore.TermID]rdf.IRI {
+	lookup := func() map[triplestore.TermID]rdf.IRI {
+		m := map[triplestore.TermID]rdf.IRI{}
+		for _, ps := range [][]rdf.IRI{labelPreds, descPreds} {
+			for _, p := range ps {
+				if id, ok, err := tx.LookupID(p); err == nil && ok {
+					m[id] = p
+				}
+			}
+		}
+		return m
+	}
+	if c == nil || version == 0 {
+		return lookup()
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.preds != nil && c.predsV == version {
+		return c.preds
+	}
+	m := lookup()
+	if version > c.predsV || c.preds == nil {
+		c.preds, c.predsV = m, version
+	}
+	return m
 }
 
 func (c *labelCache) get(t rdf.Term, langs string) (texts, bool) {

@@ -97,7 +97,7 @@ func (s *Server) serveResource(c echo.Context, iri rdf.IRI, rp repr, docPath str
 	ct := "text/html; charset=UTF-8"
 	err := s.store.View(func(tx *triplestore.Tx) error {
 		if rp.html {
-			v, err := s.pageView(tx, r, iri, docPath, hashBases)
+			v, err := s.pageView(tx, version, r, iri, docPath, hashBases)
 			if err != nil {
 				return err
 			}
@@ -199,11 +199,12 @@ type (
 	}
 )
 
-func (s *Server) pageView(tx *triplestore.Tx, r *http.Request, iri rdf.IRI, docPath string, hashBases []string) (*pageView, error) {
+// pageView reads what resource.html shows; version is the data version read before tx began.
+func (s *Server) pageView(tx *triplestore.Tx, version uint64, r *http.Request, iri rdf.IRI, docPath string, hashBases []string) (*pageView, error) {
 	prefs := langPrefs(r.Header.Get("Accept-Language"))
 	dec := newTermDecoder(tx)
 	lb := newLabeler(tx, prefs, s.labels)
-	lb.dec = dec
+	lb.dec, lb.version = dec, version
 	d, err := s.describe(tx, dec, iri, false, hashBases)
 	if err != nil {
 		return nil, err

@@ -210,3 +210,27 @@ func TestPageCache_Concurrent(t *testing.T) {
 		}
 	}
 }
+
+// TestLabels_NewLabelPredicate: a label predicate the store first learns in a write labels
+// links on the next page (the predicate IDs are remembered per data version).
+func TestLabels_NewLabelPredicate(t *testing.T) {
+	ts := newTestServer(t, Config{}, "")
+	x, y := "<"+ts.URL+"/id/x>", "<"+ts.URL+"/id/y>"
+	post := func(nt string) {
+		t.Helper()
+		code, msg, _ := ts.get(t, "POST", "/data?default", nt, append(auth(), "Content-Type", "application/n-triples")...)
+		if code != 204 && code != 201 && code != 200 {
+			t.Fatalf("POST: %d %s", code, msg)
+		}
+	}
+	post(x + " <http://ex.org/link> " + y + " .\n")
+	_, page, _ := ts.get(t, "GET", "/doc/x", "", "Accept", "text/html")
+	if strings.Contains(page, "Why") {
+		t.Fatal("label before it exists")
+	}
+	post(y + " <http://www.w3.org/2004/02/skos/core#prefLabel> \"Why\" .\n")
+	_, page, _ = ts.get(t, "GET", "/doc/x", "", "Accept", "text/html")
+	if !strings.Contains(page, ">Why</a>") {
+		t.Errorf("the new label is not used for the link:\n%s", page)
+	}
+}
