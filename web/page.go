@@ -90,6 +90,17 @@ func (s *Server) serveResource(c echo.Context, iri rdf.IRI, rp repr, docPath str
 	key := variant + "|" + docPath + "|" + requestURL(r)
 	gz := encodesGzip(c)
 	if p, ok := s.rendered.get(key); ok {
+		if p.gz && !gz {
+			if b, ok := s.rendered.getPlain(key); ok {
+				return c.Blob(http.StatusOK, p.contentType, b)
+			}
+			b, err := p.plain()
+			if err != nil {
+				return err
+			}
+			s.rendered.putPlain(key, b)
+			return c.Blob(http.StatusOK, p.contentType, b)
+		}
 		return sendPage(c, p, gz)
 	}
 	version := s.store.DataVersion()

@@ -20,9 +20,20 @@ type pageCache struct {
 	version uint64
 	m       map[string]cachedPage
 	bytes   int
-	budget  int
+	budget  int // of m (the rest of the configured bytes is plainBudget)
 	store   interface{ DataVersion() uint64 }
+
+	// plain holds decompressed copies of compressed pages served to clients without gzip,
+	// within plainBudget (evicted at random): a popular page then costs them no
+	// decompression either. An entry lives only while its page is in m.
+	plain       map[string][]byte
+	plainBytes  int
+	plainBudget int
 }
+
+// plainShare is the part of the budget given to decompressed copies (1/16: 2 MiB of the
+// default 32, ~170 pages of 12 KB — the popular ones, not the working set).
+const plainShare = 16
 
 // cachedPage is one rendered document; body is gzip data when gz is set (bodies under
 // gzipMin bytes are kept as they are).
@@ -37,7 +48,55 @@ type cachedPage struct {
 const gzipMin = 512
 
 func newPageCache(store interface{ DataVersion() uint64 }, budget int) *pageCache {
-	return &pageCache{store: store, budget: budget, m: map[string]cachedPage{}}
+	c := &pageCache{store: store, budget: budget, m: map[string]cachedPage{}, plain: map[string][]byte{}}
+	if budget > 0 {
+		c.plainBudget = budget / plainShare
+		c.budget -= c.plainBudget
+	}
+	return c
+}
+
+// reset empties the cache for data version v.
+func (c *pageCache) reset(v uint64) {
+	c.version, c.m, c.bytes = v, map[string]cachedPage{}, 0
+	c.plain, c.plainBytes = map[string][]byte{}, 0
+}
+
+// getPlain returns the decompressed copy of the page under key, if one is kept.
+func (c *pageCache) getPlain(key string) ([]byte, bool) {
+	if !c.enabled() {
+		return nil, false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	b, ok := c.plain[key]
+	return b, ok
+}
+
+// putPlain keeps body, the decompressed page under key, while that page is cached (get
+// returned it in this data version) and the copy fits plainBudget.
+func (c *pageCache) putPlain(key string, body []byte) {
+	size := len(body) + len(key)
+	if !c.enabled() || size > c.plainBudget/8 {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if _, ok := c.m[key]; !ok {
+		return
+	}
+	if _, ok := c.plain[key]; ok {
+		return
+	}
+	for k, old := range c.plain {
+		if c.plainBytes+size <= c.plainBudget {
+			break
+		}
+		delete(c.plain, k)
+		c.plainBytes -= len(old) + len(k)
+	}
+	c.plain[key] = body
+	c.plainBytes += size
 }
 
 func (c *pageCache) enabled() bool { return c != nil && c.budget > 0 }
@@ -50,7 +109,7 @@ func (c *pageCache) get(key string) (cachedPage, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if v != c.version {
-		c.version, c.m, c.bytes = v, map[string]cachedPage{}, 0
+		c.reset(v)
 		return cachedPage{}, false
 	}
 	p, ok := c.m[key]
@@ -70,7 +129,7 @@ func (c *pageCache) put(key string, v uint64, p cachedPage) {
 		if v < c.version {
 			return
 		}
-		c.version, c.m, c.bytes = v, map[string]cachedPage{}, 0
+		c.reset(v)
 	}
 	if _, ok := c.m[key]; ok {
 		return
@@ -81,6 +140,10 @@ func (c *pageCache) put(key string, v uint64, p cachedPage) {
 		}
 		delete(c.m, k)
 		c.bytes -= len(old.body) + len(k)
+		if b, ok := c.plain[k]; ok {
+			delete(c.plain, k)
+			c.plainBytes -= len(b) + len(k)
+		}
 	}
 	c.m[key] = p
 	c.bytes += size

@@ -234,3 +234,38 @@ func TestLabels_NewLabelPredicate(t *testing.T) {
 		t.Errorf("the new label is not used for the link:\n%s", page)
 	}
 }
+
+// TestPageCache_PlainCopies: decompressed copies are kept only for cached pages, within
+// their share, and go with their page (eviction, new data version).
+func TestPageCache_PlainCopies(t *testing.T) {
+	var v versionStub = 1
+	c := newPageCache(&v, 16*1024)
+	c.putPlain("absent", make([]byte, 10))
+	if _, ok := c.getPlain("absent"); ok {
+		t.Error("a copy of a page that is not cached was kept")
+	}
+	c.put("a", 1, cachedPage{contentType: "text/plain", body: make([]byte, 10), gz: true})
+	c.putPlain("a", make([]byte, 100))
+	if b, ok := c.getPlain("a"); !ok || len(b) != 100 {
+		t.Fatalf("copy of a: %d bytes, %v", len(b), ok)
+	}
+	c.putPlain("a", make([]byte, c.plainBudget)) // over its share: not kept, the old stays
+	for i := 0; i < 200; i++ {
+		k := fmt.Sprint("k", i)
+		c.put(k, 1, cachedPage{contentType: "text/plain", body: make([]byte, 50), gz: true})
+		c.putPlain(k, make([]byte, 100))
+		if c.plainBytes > c.plainBudget || c.bytes > c.budget {
+			t.Fatalf("after %d: plain %d/%d, pages %d/%d", i, c.plainBytes, c.plainBudget, c.bytes, c.budget)
+		}
+	}
+	for k := range c.plain {
+		if _, ok := c.m[k]; !ok {
+			t.Errorf("copy of %s outlived its page", k)
+		}
+	}
+	v = 2
+	c.get("a")
+	if len(c.plain) != 0 || c.plainBytes != 0 {
+		t.Errorf("copies of an old version: %d", len(c.plain))
+	}
+}
