@@ -35,7 +35,8 @@
 //
 //   - Rendered resource documents are cached per data version (Config.PageCacheBytes),
 //     gzip-compressed: a gzip client gets the cached bytes (/doc/* skips the gzip middleware
-//     and encodes itself), another a decompressed copy. The IRI a document path resolves to is
+//     and encodes itself), another a decompressed copy (popular pages' copies are kept in
+//     1/16 of the budget). The IRI a document path resolves to is
 //     cached per version too, so a cached page costs no store reads.
 //
 //   - SPARQL goes through engine.Dataset (the store as eval.Dataset) inside one read (query)
