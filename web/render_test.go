@@ -98,3 +98,26 @@ func TestEtag_SameAsFNV(t *testing.T) {
 		}
 	}
 }
+
+// FuzzResourcePage_MatchesTemplate: for any strings in any place, writeResourcePage writes
+// what templates/resource.html does.
+func FuzzResourcePage_MatchesTemplate(f *testing.F) {
+	f.Add("Gent", "/doc/gent", "https://data.example.org/id/gent", "nl", "DESCRIBE <x>")
+	f.Add(`a"b'c&d<e>f+g`, "javascript:alert(1)", "%zz%4%41 é", "\x00", "{}|\\^`")
+	f.Fuzz(func(t *testing.T, label, href, iri, lang, query string) {
+		l := linkView{Href: href, Label: label, IRI: iri}
+		rv := &resourceView{IRI: iri, Label: label, LabelLang: lang, Description: query, Frag: lang,
+			Types: []linkView{l}, Images: []string{href}, Coords: []coordView{{Lat: label, Lon: lang, Map: href}}}
+		v := &pageView{Service: label, Lang: lang, Main: rv, Hash: []*resourceView{rv},
+			Incoming: []incomingView{{Pred: l, Count: 3, Items: []linkView{l, {Label: label}}, Page: 2, Prev: href, Next: iri}},
+			Formats:  []linkView{l, l}, Query: query}
+		var want, got bytes.Buffer
+		if err := pages.ExecuteTemplate(&want, "resource.html", v); err != nil {
+			t.Skip(err) // html/template refuses some inputs outright; nothing to compare
+		}
+		writeResourcePage(&got, v)
+		if got.String() != want.String() {
+			t.Errorf("differs from the template:\n--- template\n%s\n--- writeResourcePage\n%s", want.String(), got.String())
+		}
+	})
+}
