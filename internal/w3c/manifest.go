@@ -1,16 +1,11 @@
 package w3c
 
 import (
-	"errors"
 	"fmt"
-	"io"
-	"net/url"
-	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/uitwisselingsplatform/uwp/rdf"
-	"github.com/uitwisselingsplatform/uwp/rdf/turtle"
 )
 
 // Vocabulary of the test manifests.
@@ -40,16 +35,26 @@ type Service struct {
 	GraphData []Graph
 }
 
-// Test is one manifest entry.
+// Test is one manifest entry. File references come back as local paths; an IRI that is not
+// a file: IRI comes back unchanged.
 type Test struct {
+	// IRI identifies the test: the entry's IRI, or "_:label" for a blank node. An entry named
+	// relative to its manifest (<#name>, as in all rdf11 manifests) gets the IRI of the
+	// manifest's published copy under https://w3c.github.io/rdf-tests/ rather than a file:
+	// URL, so that expected-failures lists do not depend on where the suite is checked out.
 	IRI      string
-	Type     string // local name of rdf:type, e.g. "PositiveSyntaxTest11"
-	Name     string
-	Comment  string
-	Manifest string // path of the manifest file
+	Node     rdf.Term // the entry's node in the manifest graph (see ReadManifestGraph)
+	Type     string   // local name of rdf:type, e.g. "PositiveSyntaxTest11", "TestTurtleEval"
+	Name     string   // mf:name
+	Comment  string   // rdfs:comment
+	Manifest string   // absolute path of the manifest file that lists the test
 
 	// Action is the file path when mf:action is a file (syntax tests).
 	Action string
+	// Base is the base IRI to parse a file Action with: mf:assumedTestBase plus the action's
+	// path relative to the manifest when the manifest declares one (the Turtle, TriG and
+	// RDF/XML suites), else the action's file: IRI.
+	Base string
 	// The parts of a structured action (evaluation tests).
 	Query       string   // qt:query
 	Request     string   // ut:request
@@ -72,110 +77,49 @@ type Test struct {
 	Features []string // mf:feature IRIs
 }
 
-// graph is an in-memory manifest graph.
-type graph map[rdf.Term]map[rdf.IRI][]rdf.Term
+// Negative reports whether the test expects its action to be rejected (a Negative*Syntax or
+// Negative*Eval type).
+func (t Test) Negative() bool { return strings.Contains(t.Type, "Negative") }
 
-func (g graph) one(s rdf.Term, p string) rdf.Term {
-	if os := g[s][rdf.IRI(p)]; len(os) > 0 {
-		return os[0]
-	}
-	return nil
-}
+// Eval reports whether the test compares its parsed action with a result file (the RDF
+// syntax suites' Test*Eval types).
+func (t Test) Eval() bool { return strings.HasSuffix(t.Type, "Eval") }
 
-func (g graph) all(s rdf.Term, p string) []rdf.Term { return g[s][rdf.IRI(p)] }
-
-func (g graph) list(head rdf.Term) []rdf.Term {
-	var out []rdf.Term
-	for n := 0; head != nil && head != rdf.RDFNil && n < 1e6; n++ {
-		if f := g.one(head, RDF+"first"); f != nil {
-			out = append(out, f)
-		}
-		head = g.one(head, RDF+"rest")
-	}
-	return out
-}
-
-func str(t rdf.Term) string {
-	switch t := t.(type) {
-	case rdf.Literal:
-		return t.Lexical
-	case rdf.IRI:
-		return string(t)
-	}
-	return ""
-}
-
-func local(t rdf.Term) string {
-	s := str(t)
-	if i := strings.LastIndexAny(s, "#/"); i >= 0 {
-		return s[i+1:]
-	}
-	return s
-}
-
-// FileURL returns the file: IRI of a local path.
-func FileURL(path string) string {
-	abs, err := filepath.Abs(path)
-	if err != nil {
-		abs = path
-	}
-	return (&url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}).String()
-}
-
-// filePath maps a file: IRI back to a path; other IRIs come back unchanged.
-func filePath(iri string) string {
-	if u, err := url.Parse(iri); err == nil && u.Scheme == "file" {
-		return filepath.FromSlash(u.Path)
-	}
-	return iri
-}
-
-func readGraph(path string) (graph, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	r := turtle.NewReader(f, rdf.ReadOptions{Base: FileURL(path), File: path})
-	g := graph{}
-	for {
-		q, err := r.Read()
-		if errors.Is(err, io.EOF) {
-			return g, nil
-		}
-		if err != nil {
-			return nil, fmt.Errorf("w3c: manifest %s: %w", path, err)
-		}
-		p := q.Predicate.(rdf.IRI)
-		if g[q.Subject] == nil {
-			g[q.Subject] = map[rdf.IRI][]rdf.Term{}
-		}
-		g[q.Subject][p] = append(g[q.Subject][p], q.Object)
-	}
-}
-
-// LoadManifest reads the manifest at path and, recursively, every manifest it includes. The
-// tests come back in manifest order (entries of a manifest before those of its includes).
+// LoadManifest reads the manifest at path and, recursively, every manifest it includes
+// (mf:include; each file once). The tests come back in manifest order, the entries of a
+// manifest before those of its includes. A file without an mf:Manifest node is an error.
 func LoadManifest(path string) ([]Test, error) {
 	seen := map[string]bool{}
 	var out []Test
 	var load func(path string) error
 	load = func(path string) error {
-		abs, _ := filepath.Abs(path)
+		abs, err := filepath.Abs(path)
+		if err != nil {
+			return err
+		}
 		if seen[abs] {
 			return nil
 		}
 		seen[abs] = true
-		g, err := readGraph(abs)
+		g, err := ReadManifestGraph(abs)
 		if err != nil {
 			return err
 		}
-		self := rdf.IRI(FileURL(abs))
-		for _, e := range g.list(g.one(self, MF+"entries")) {
-			out = append(out, g.test(e, abs))
+		self := FileURL(abs)
+		m := g.manifestNode(self)
+		if m == nil {
+			return fmt.Errorf("w3c: manifest %s: no mf:Manifest node", abs)
 		}
-		for _, inc := range g.list(g.one(self, MF+"include")) {
-			if err := load(filePath(str(inc))); err != nil {
+		base := manifestBase{
+			self:    self,
+			dir:     self[:strings.LastIndexByte(self, '/')+1],
+			assumed: Lexical(g.One(m, MF+"assumedTestBase")),
+		}
+		for _, e := range g.List(g.One(m, MF+"entries")) {
+			out = append(out, g.test(e, abs, base))
+		}
+		for _, inc := range g.List(g.One(m, MF+"include")) {
+			if err := load(filePath(Lexical(inc))); err != nil {
 				return err
 			}
 		}
@@ -187,48 +131,60 @@ func LoadManifest(path string) ([]Test, error) {
 	return out, nil
 }
 
-func (g graph) test(e rdf.Term, manifest string) Test {
+// manifestBase holds what a manifest says about the IRIs of its tests and their actions.
+type manifestBase struct {
+	self    string // the manifest's file: IRI
+	dir     string // self up to its last '/'
+	assumed string // mf:assumedTestBase; "" when absent
+}
+
+func (g ManifestGraph) test(e rdf.Term, manifest string, base manifestBase) Test {
 	t := Test{
-		IRI:      str(e),
-		Type:     local(g.one(e, RDF+"type")),
-		Name:     str(g.one(e, MF+"name")),
-		Comment:  str(g.one(e, RDFS+"comment")),
+		IRI:      publishedIRI(Lexical(e), base.self, manifest),
+		Node:     e,
+		Type:     local(g.One(e, string(rdf.RDFType))),
+		Name:     Lexical(g.One(e, MF+"name")),
+		Comment:  Lexical(g.One(e, RDFS+"comment")),
 		Manifest: manifest,
-		Approval: local(g.one(e, DAWGT+"approval")),
+		Approval: local(g.One(e, DAWGT+"approval")),
 	}
 	if t.Approval == "" {
-		t.Approval = local(g.one(e, RDFT+"approval"))
+		t.Approval = local(g.One(e, RDFT+"approval"))
 	}
-	if c := g.one(e, MF+"resultCardinality"); c != nil {
+	if c := g.One(e, MF+"resultCardinality"); c != nil {
 		t.Cardinality = local(c)
 	}
 	if bn, ok := e.(rdf.BlankNode); ok {
 		t.IRI = bn.String()
 	}
-	for _, r := range g.all(e, MF+"requires") {
-		t.Requires = append(t.Requires, str(r))
+	for _, r := range g.All(e, MF+"requires") {
+		t.Requires = append(t.Requires, Lexical(r))
 	}
-	for _, f := range g.all(e, MF+"feature") {
-		t.Features = append(t.Features, str(f))
+	for _, f := range g.All(e, MF+"feature") {
+		t.Features = append(t.Features, Lexical(f))
 	}
-	if a := g.one(e, MF+"action"); a != nil {
+	if a := g.One(e, MF+"action"); a != nil {
 		if iri, ok := a.(rdf.IRI); ok {
 			t.Action = filePath(string(iri))
+			t.Base = string(iri)
+			if base.assumed != "" && strings.HasPrefix(t.Base, base.dir) {
+				t.Base = base.assumed + strings.TrimPrefix(t.Base, base.dir)
+			}
 		} else {
 			t.Query = g.path(a, QT+"query")
 			t.Request = g.path(a, UT+"request")
 			t.Data = append(g.paths(a, QT+"data"), g.paths(a, UT+"data")...)
 			t.GraphData = append(g.graphs(a, QT+"graphData"), g.graphs(a, UT+"graphData")...)
-			for _, s := range g.all(a, QT+"serviceData") {
+			for _, s := range g.All(a, QT+"serviceData") {
 				t.ServiceData = append(t.ServiceData, Service{
-					Endpoint:  str(g.one(s, QT+"endpoint")),
+					Endpoint:  Lexical(g.One(s, QT+"endpoint")),
 					Data:      g.paths(s, QT+"data"),
 					GraphData: g.graphs(s, QT+"graphData"),
 				})
 			}
 		}
 	}
-	if r := g.one(e, MF+"result"); r != nil {
+	if r := g.One(e, MF+"result"); r != nil {
 		if iri, ok := r.(rdf.IRI); ok {
 			t.Result = filePath(string(iri))
 		} else {
@@ -239,30 +195,32 @@ func (g graph) test(e rdf.Term, manifest string) Test {
 	return t
 }
 
-func (g graph) path(s rdf.Term, p string) string {
-	if o := g.one(s, p); o != nil {
-		return filePath(str(o))
+func local(t rdf.Term) string { return localName(Lexical(t)) }
+
+func (g ManifestGraph) path(s rdf.Term, p string) string {
+	if o := g.One(s, p); o != nil {
+		return filePath(Lexical(o))
 	}
 	return ""
 }
 
-func (g graph) paths(s rdf.Term, p string) []string {
+func (g ManifestGraph) paths(s rdf.Term, p string) []string {
 	var out []string
-	for _, o := range g.all(s, p) {
-		out = append(out, filePath(str(o)))
+	for _, o := range g.All(s, p) {
+		out = append(out, filePath(Lexical(o)))
 	}
 	return out
 }
 
-func (g graph) graphs(s rdf.Term, p string) []Graph {
+func (g ManifestGraph) graphs(s rdf.Term, p string) []Graph {
 	var out []Graph
-	for _, o := range g.all(s, p) {
+	for _, o := range g.All(s, p) {
 		if iri, ok := o.(rdf.IRI); ok {
 			out = append(out, Graph{Path: filePath(string(iri)), IRI: string(iri)})
 			continue
 		}
-		f := str(g.one(o, UT+"graph"))
-		out = append(out, Graph{Path: filePath(f), IRI: f, Label: str(g.one(o, RDFS+"label"))})
+		f := Lexical(g.One(o, UT+"graph"))
+		out = append(out, Graph{Path: filePath(f), IRI: f, Label: Lexical(g.One(o, RDFS+"label"))})
 	}
 	return out
 }

@@ -5,6 +5,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/uitwisselingsplatform/uwp/rdf"
 )
 
 func TestLoadManifest_SPARQL10Syntax(t *testing.T) {
@@ -61,19 +63,6 @@ func TestLoadManifest_SPARQL11All(t *testing.T) {
 	}
 }
 
-func TestLoadExpected(t *testing.T) {
-	p := filepath.Join(t.TempDir(), "x.txt")
-	os.WriteFile(p, []byte("# comment\n\nhttp://ex/t1 # not yet\n"), 0o644)
-	ex, err := LoadExpected(p)
-	if err != nil || len(ex) != 1 || ex["http://ex/t1"] != "not yet" {
-		t.Fatalf("got %v, %v", ex, err)
-	}
-	os.WriteFile(p, []byte("http://ex/t1\n"), 0o644)
-	if _, err := LoadExpected(p); err == nil {
-		t.Fatal("a line without a reason was accepted")
-	}
-}
-
 func TestLoadManifest_RDFTurtle(t *testing.T) {
 	dir := Dir(t)
 	tests, err := LoadManifest(filepath.Join(dir, "rdf", "rdf11", "rdf-turtle", "manifest.ttl"))
@@ -97,25 +86,150 @@ func TestLoadManifest_RDFTurtle(t *testing.T) {
 	}
 }
 
-func TestVerdict(t *testing.T) {
-	tc := Test{IRI: "http://ex/t", Name: "t"}
-	fail := errors.New("boom")
-	for _, c := range []struct {
-		err         error
-		listed      bool
-		passed, bad bool
-	}{
-		{nil, false, true, false},
-		{nil, true, true, true}, // listed but passing: the list must shrink
-		{fail, true, false, false},
-		{fail, false, false, true},
-	} {
-		passed, problem := verdict(tc, c.err, "why", c.listed)
-		if passed != c.passed || (problem != "") != c.bad {
-			t.Errorf("verdict(%v, listed=%v) = %v, %q", c.err, c.listed, passed, problem)
+func TestLoadManifest_TurtleEntry(t *testing.T) {
+	dir := Dir(t)
+	tests, err := LoadManifest(filepath.Join(dir, "rdf/rdf11/rdf-turtle/manifest.ttl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var found *Test
+	for i, tc := range tests {
+		if tc.Name == "IRI_subject" {
+			found = &tests[i]
 		}
 	}
-	if r := (Result{Suite: "s", Passed: 3, Failed: 1, Expected: 1}).String(); r != "s: 3 passed, 1 failed (1 expected)" {
-		t.Errorf("Result.String() = %q", r)
+	if found == nil {
+		t.Fatal("IRI_subject not found")
+	}
+	manifestDir := filepath.Join(dir, "rdf/rdf11/rdf-turtle")
+	if found.Action != filepath.Join(manifestDir, "IRI_subject.ttl") || found.Result != filepath.Join(manifestDir, "IRI_spo.nt") {
+		t.Errorf("action/result = %q, %q", found.Action, found.Result)
+	}
+	if found.Base != "https://w3c.github.io/rdf-tests/rdf/rdf11/rdf-turtle/IRI_subject.ttl" {
+		t.Errorf("base = %q", found.Base)
+	}
+	if found.Approval != "Approved" || !found.Eval() || found.Negative() {
+		t.Errorf("approval/eval/negative = %q %v %v", found.Approval, found.Eval(), found.Negative())
+	}
+	if found.IRI != "https://w3c.github.io/rdf-tests/rdf/rdf11/rdf-turtle/manifest.ttl#IRI_subject" {
+		t.Errorf("IRI = %q", found.IRI)
+	}
+	if found.Node != rdf.IRI(FileURL(filepath.Join(manifestDir, "manifest.ttl"))+"#IRI_subject") {
+		t.Errorf("Node = %v", found.Node)
+	}
+}
+
+func TestLoadManifest_Include(t *testing.T) {
+	dir := Dir(t)
+	tests, err := LoadManifest(filepath.Join(dir, "rdf/rdf11/manifest.ttl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(tests) != 1040 { // README of the test tree: RDF 1.1 total
+		t.Errorf("loaded %d tests through mf:include, want 1040", len(tests))
+	}
+}
+
+// TestLoadManifest_BlankManifestNode: sparql10/construct and sparql10/bnode-coreference name
+// their manifest with a blank node, not <>; their 5 and 1 tests must still be found, also
+// through the aggregate manifest.
+func TestLoadManifest_BlankManifestNode(t *testing.T) {
+	dir := Dir(t)
+	for m, want := range map[string]int{"construct/manifest.ttl": 5, "bnode-coreference/manifest.ttl": 1} {
+		tests, err := LoadManifest(filepath.Join(dir, "sparql/sparql10", m))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(tests) != want {
+			t.Errorf("%s: %d tests, want %d", m, len(tests), want)
+		}
+	}
+	tests, err := LoadManifest(filepath.Join(dir, "sparql/sparql10/manifest.ttl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(tests) != 482 {
+		t.Errorf("sparql10/manifest.ttl: %d tests, want 482", len(tests))
+	}
+}
+
+func TestLoadManifest_Errors(t *testing.T) {
+	if _, err := LoadManifest(filepath.Join(t.TempDir(), "missing.ttl")); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("missing manifest: err = %v", err)
+	}
+	bad := filepath.Join(t.TempDir(), "bad.ttl")
+	os.WriteFile(bad, []byte("<> a <http://example.org/NotAManifest> ."), 0o644)
+	if _, err := LoadManifest(bad); err == nil {
+		t.Error("manifest without mf:Manifest: no error")
+	}
+	os.WriteFile(bad, []byte("<> a <"), 0o644)
+	if _, err := LoadManifest(bad); err == nil {
+		t.Error("manifest with a syntax error: no error")
+	}
+}
+
+// TestLoadManifest_Local checks a manifest written here: entries before includes, each file
+// once (a cycle of includes ends), structured actions and results, relative test IRIs outside
+// the published tree kept as file: IRIs.
+func TestLoadManifest_Local(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, doc string) {
+		t.Helper()
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(doc), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	const prefixes = `@prefix mf: <http://www.w3.org/2001/sw/DataAccess/tests/test-manifest#> .
+@prefix qt: <http://www.w3.org/2001/sw/DataAccess/tests/test-query#> .
+@prefix ut: <http://www.w3.org/2009/sparql/tests/test-update#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+`
+	write("a.ttl", prefixes+`<> a mf:Manifest ; mf:include ( <b.ttl> ) ; mf:entries ( <#q> <#u> ) .
+<#q> a mf:QueryEvaluationTest ; mf:name "q" ; mf:resultCardinality mf:LaxCardinality ;
+  mf:action [ qt:query <q.rq> ; qt:data <d.ttl> ; qt:graphData <g.ttl> ] ; mf:result <r.srx> .
+<#u> a mf:UpdateEvaluationTest ; mf:name "u" ;
+  mf:action [ ut:request <u.ru> ; ut:graphData [ ut:graph <g.ttl> ; rdfs:label "http://ex/g" ] ] ;
+  mf:result [ ut:data <after.ttl> ] .
+`)
+	write("b.ttl", prefixes+`[] a mf:Manifest ; mf:include ( <a.ttl> ) ; mf:entries ( <#s> ) .
+<#s> a mf:NegativeSyntaxTest11 ; mf:action <bad.rq> .
+`)
+	tests, err := LoadManifest(filepath.Join(dir, "a.ttl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(tests) != 3 || tests[0].Name != "q" || tests[1].Name != "u" || tests[2].Type != "NegativeSyntaxTest11" {
+		t.Fatalf("tests = %+v", tests)
+	}
+	q, u, s := tests[0], tests[1], tests[2]
+	p := func(name string) string { return filepath.Join(dir, name) }
+	if q.IRI != FileURL(p("a.ttl"))+"#q" || q.Query != p("q.rq") || len(q.Data) != 1 || q.Data[0] != p("d.ttl") ||
+		len(q.GraphData) != 1 || q.GraphData[0] != (Graph{Path: p("g.ttl"), IRI: FileURL(p("g.ttl"))}) ||
+		q.Result != p("r.srx") || q.Cardinality != "LaxCardinality" {
+		t.Errorf("query test = %+v", q)
+	}
+	if u.Request != p("u.ru") || len(u.GraphData) != 1 || u.GraphData[0].Label != "http://ex/g" ||
+		len(u.ResultData) != 1 || u.ResultData[0] != p("after.ttl") || u.Result != "" {
+		t.Errorf("update test = %+v", u)
+	}
+	if s.Action != p("bad.rq") || s.Base != FileURL(p("bad.rq")) || !s.Negative() || s.Manifest != p("b.ttl") {
+		t.Errorf("syntax test = %+v", s)
+	}
+}
+
+func TestPublishedIRI(t *testing.T) {
+	cases := []struct{ iri, self, abs, want string }{
+		{"file:///x/w3c/rdf/rdf11/rdf-xml/manifest.ttl#t1", "file:///x/w3c/rdf/rdf11/rdf-xml/manifest.ttl", "/x/w3c/rdf/rdf11/rdf-xml/manifest.ttl",
+			"https://w3c.github.io/rdf-tests/rdf/rdf11/rdf-xml/manifest.ttl#t1"},
+		{"file:///x/w3c/sparql/sparql10/sort/extended-manifest.ttl#t", "file:///x/w3c/sparql/sparql10/sort/extended-manifest.ttl", "/x/w3c/sparql/sparql10/sort/extended-manifest.ttl",
+			"https://w3c.github.io/rdf-tests/sparql/sparql10/sort/extended-manifest.ttl#t"},
+		{"http://www.w3.org/2001/sw/DataAccess/tests/data-r2/basic/manifest#b1", "file:///x/m.ttl", "/x/m.ttl",
+			"http://www.w3.org/2001/sw/DataAccess/tests/data-r2/basic/manifest#b1"},
+		{"file:///tmp/m.ttl#t", "file:///tmp/m.ttl", "/tmp/m.ttl", "file:///tmp/m.ttl#t"},
+	}
+	for _, c := range cases {
+		if got := publishedIRI(c.iri, c.self, c.abs); got != c.want {
+			t.Errorf("publishedIRI(%q) = %q, want %q", c.iri, got, c.want)
+		}
 	}
 }

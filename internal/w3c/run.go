@@ -1,41 +1,33 @@
 package w3c
 
 import (
-	"bufio"
 	"fmt"
-	"os"
-	"strings"
+	"path/filepath"
 	"testing"
 )
 
-// Expected is an expected-failures list: test IRI -> reason.
-type Expected map[string]string
-
-// LoadExpected reads an expected-failures file: one test IRI per line, then " # " and the
-// reason. Blank lines and lines starting with # are comments. A missing file is an empty list.
-func LoadExpected(path string) (Expected, error) {
-	f, err := os.Open(path)
-	if os.IsNotExist(err) {
-		return Expected{}, nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	ex := Expected{}
-	sc := bufio.NewScanner(f)
-	for n := 1; sc.Scan(); n++ {
-		line := strings.TrimSpace(sc.Text())
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
+// Load returns the tests of the manifests at the given paths (relative to Dir), in order,
+// keeping those keep accepts (nil keeps every test). It skips t when the suite is missing, as
+// Dir does, and fails it when a manifest cannot be read or holds no test that keep accepts.
+func Load(t testing.TB, keep func(Test) bool, manifests ...string) []Test {
+	t.Helper()
+	dir := Dir(t)
+	var out []Test
+	for _, m := range manifests {
+		tests, err := LoadManifest(filepath.Join(dir, filepath.FromSlash(m)))
+		if err != nil {
+			t.Fatal(err)
 		}
-		iri, reason, ok := strings.Cut(line, " # ")
-		if !ok || strings.TrimSpace(reason) == "" {
-			return nil, fmt.Errorf("%s:%d: want \"<test IRI> # <reason>\"", path, n)
+		for _, tc := range tests {
+			if keep == nil || keep(tc) {
+				out = append(out, tc)
+			}
 		}
-		ex[strings.TrimSpace(iri)] = strings.TrimSpace(reason)
 	}
-	return ex, sc.Err()
+	if len(out) == 0 {
+		t.Fatalf("no tests in %v", manifests)
+	}
+	return out
 }
 
 // Result counts the outcome of a suite run.
@@ -45,26 +37,28 @@ type Result struct {
 	Expected       int // failures that are listed
 }
 
-// String reads "<suite>: N passed, M failed".
+// String reads "<suite>: N passed, M failed", the line scripts/test.sh collects. When some
+// failures are not listed (the run fails), it says how many.
 func (r Result) String() string {
 	s := fmt.Sprintf("%s: %d passed, %d failed", r.Suite, r.Passed, r.Failed)
-	if r.Expected > 0 {
-		s += fmt.Sprintf(" (%d expected)", r.Expected)
+	if n := r.Failed - r.Expected; n > 0 {
+		s += fmt.Sprintf(" (%d not in the expected-failures list)", n)
 	}
 	return s
 }
 
-// Run runs each test as a subtest named after its IRI's local part. run returns nil for a
-// pass. An unlisted failure fails the subtest; so does a listed test that passes (the list only
-// shrinks). The count line is logged and printed to stdout.
+// Run runs each test as a subtest named after its IRI's local part (its Name when that is
+// empty). run returns nil for a pass; a test it skips (t.Skip) is not counted. An unlisted
+// failure fails the subtest; so does a listed test that passes, and a listed IRI that is not
+// among tests (the list only shrinks). The count line is logged and printed to stdout.
+// run must not call t.Parallel: the line is printed when the subtests have returned.
 func Run(t *testing.T, suite string, tests []Test, expected Expected, run func(t *testing.T, tc Test) error) Result {
 	t.Helper()
 	res := Result{Suite: suite}
 	for _, tc := range tests {
-		tc := tc
-		name := tc.IRI
-		if i := strings.LastIndexAny(name, "#/"); i >= 0 {
-			name = name[i+1:]
+		name := localName(tc.IRI)
+		if name == "" {
+			name = tc.Name
 		}
 		t.Run(name, func(t *testing.T) {
 			err := run(t, tc)

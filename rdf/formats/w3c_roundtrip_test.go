@@ -4,12 +4,11 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"path/filepath"
 	"testing"
 
+	"github.com/uitwisselingsplatform/uwp/internal/w3c"
 	"github.com/uitwisselingsplatform/uwp/rdf"
 	"github.com/uitwisselingsplatform/uwp/rdf/formats"
-	"github.com/uitwisselingsplatform/uwp/rdf/internal/rdftest"
 	"github.com/uitwisselingsplatform/uwp/rdf/nt"
 	"github.com/uitwisselingsplatform/uwp/rdf/rdfxml"
 )
@@ -19,23 +18,13 @@ import (
 // matching reader: the data must be isomorphic. Graphs a syntax cannot express (named graphs
 // in triple syntaxes; predicates that are no QName in RDF/XML) are counted, not compared.
 func TestRoundTrip_W3CEvalGraphsEveryWriter(t *testing.T) {
-	dir := rdftest.Dir(t)
 	var graphs [][]rdf.Quad
-	for _, m := range []string{"rdf-turtle", "rdf-trig", "rdf-xml"} {
-		tests, err := rdftest.Load(filepath.Join(dir, "rdf/rdf11", m, "manifest.ttl"))
+	for _, tc := range w3c.Load(t, w3c.Test.Eval, "rdf/rdf11/rdf-turtle/manifest.ttl", "rdf/rdf11/rdf-trig/manifest.ttl", "rdf/rdf11/rdf-xml/manifest.ttl") {
+		qs, err := w3c.ReadNQuadsFile(tc.Result)
 		if err != nil {
-			t.Fatal(err)
+			t.Fatalf("%s: %v", tc.Result, err)
 		}
-		for _, tc := range tests {
-			if !tc.Eval() || tc.Result == "" {
-				continue
-			}
-			qs, err := rdftest.ReadNQuadsFile(tc.Result)
-			if err != nil {
-				t.Fatalf("%s: %v", tc.Result, err)
-			}
-			graphs = append(graphs, qs)
-		}
+		graphs = append(graphs, qs)
 	}
 	if len(graphs) < 400 {
 		t.Fatalf("only %d evaluation results found", len(graphs))
@@ -72,7 +61,7 @@ func TestRoundTrip_W3CEvalGraphsEveryWriter(t *testing.T) {
 				var r rdf.Reader
 				if r, err = formats.NewReader(f, bytes.NewReader(buf.Bytes()), rdf.ReadOptions{}); err == nil {
 					var back []rdf.Quad
-					if back, err = rdftest.ReadAll(r); err == nil && !rdf.Isomorphic(back, qs) {
+					if back, err = w3c.ReadAll(r); err == nil && !rdf.Isomorphic(back, qs) {
 						err = fmt.Errorf("not isomorphic:\n%s", rdf.Diff(back, qs))
 					}
 				}

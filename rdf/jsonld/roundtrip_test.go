@@ -4,11 +4,10 @@ import (
 	"bytes"
 	"fmt"
 	"os"
-	"path/filepath"
 	"testing"
 
+	"github.com/uitwisselingsplatform/uwp/internal/w3c"
 	"github.com/uitwisselingsplatform/uwp/rdf"
-	"github.com/uitwisselingsplatform/uwp/rdf/internal/rdftest"
 )
 
 // roundtripPrefixes exercise compaction to compact IRIs and @vocab.
@@ -32,7 +31,7 @@ func roundtrip(qs []rdf.Quad, opts rdf.WriteOptions) error {
 	if err := w.Close(); err != nil {
 		return err
 	}
-	back, err := rdftest.ReadAll(NewReader(bytes.NewReader(buf.Bytes()), rdf.ReadOptions{}))
+	back, err := w3c.ReadAll(NewReader(bytes.NewReader(buf.Bytes()), rdf.ReadOptions{}))
 	if err != nil {
 		return fmt.Errorf("reading back: %w\n%s", err, buf.Bytes())
 	}
@@ -46,38 +45,31 @@ func roundtrip(qs []rdf.Quad, opts rdf.WriteOptions) error {
 // JSON-LD -> quads, without a context, compacted with prefixes, and compacted with a context
 // of coercions and containers (testdata/roundtrip-context.jsonld).
 func runRoundtrip(t *testing.T, suite, manifest, expectedFailures string) {
-	dir := rdftest.Dir(t)
 	rich, err := os.ReadFile("testdata/roundtrip-context.jsonld")
 	if err != nil {
 		t.Fatal(err)
 	}
-	tests, err := rdftest.Load(filepath.Join(dir, manifest))
+	tests := w3c.Load(t, w3c.Test.Eval, manifest)
+	expected, err := w3c.LoadExpected(expectedFailures)
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := rdftest.NewSuite(t, suite, expectedFailures)
-	for _, tc := range tests {
-		if !tc.Eval() || tc.Negative() || tc.Result == "" {
-			continue
+	w3c.Run(t, suite, tests, expected, func(t *testing.T, tc w3c.Test) error {
+		qs, err := w3c.ReadNQuadsFile(tc.Result)
+		if err != nil {
+			return err
 		}
-		s.Run(t, tc, func(tc rdftest.Test) error {
-			qs, err := rdftest.ReadNQuadsFile(tc.Result)
-			if err != nil {
-				return err
-			}
-			if err := roundtrip(qs, rdf.WriteOptions{}); err != nil {
-				return fmt.Errorf("without context: %w", err)
-			}
-			if err := roundtrip(qs, rdf.WriteOptions{Prefixes: roundtripPrefixes}); err != nil {
-				return fmt.Errorf("with prefixes: %w", err)
-			}
-			if err := roundtrip(qs, rdf.WriteOptions{Context: rich}); err != nil {
-				return fmt.Errorf("with testdata/roundtrip-context.jsonld: %w", err)
-			}
-			return nil
-		})
-	}
-	s.Report(t)
+		if err := roundtrip(qs, rdf.WriteOptions{}); err != nil {
+			return fmt.Errorf("without context: %w", err)
+		}
+		if err := roundtrip(qs, rdf.WriteOptions{Prefixes: roundtripPrefixes}); err != nil {
+			return fmt.Errorf("with prefixes: %w", err)
+		}
+		if err := roundtrip(qs, rdf.WriteOptions{Context: rich}); err != nil {
+			return fmt.Errorf("with testdata/roundtrip-context.jsonld: %w", err)
+		}
+		return nil
+	})
 }
 
 func TestRoundtrip_W3CTurtle(t *testing.T) {

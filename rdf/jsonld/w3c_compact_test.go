@@ -10,7 +10,7 @@ import (
 	"testing"
 
 	"github.com/piprate/json-gold/ld"
-	"github.com/uitwisselingsplatform/uwp/rdf/internal/rdftest"
+	"github.com/uitwisselingsplatform/uwp/internal/w3c"
 )
 
 // TestW3C_Compact runs the compaction tests of the JSON-LD 1.1 API suite through compact, the
@@ -41,9 +41,10 @@ func TestW3C_Compact(t *testing.T) {
 		}
 		docs[manifest.BaseIRI+"compact/"+filepath.Base(f)] = data
 	}
-	s := rdftest.NewSuite(t, "jsonld compact", "testdata/w3c-compact-expected-failures.txt")
+	var tests []w3c.Test
+	byIRI := map[string]int{} // test IRI -> index in manifest.Sequence
 	skipped := map[string]int{}
-	for _, tc := range manifest.Sequence {
+	for i, tc := range manifest.Sequence {
 		why := tc.notApplicable()
 		switch {
 		case why != "":
@@ -56,14 +57,22 @@ func TestW3C_Compact(t *testing.T) {
 			skipped[why]++
 			continue
 		}
-		test := rdftest.Test{
+		test := w3c.Test{
 			IRI:    manifest.BaseIRI + "compact-manifest" + tc.ID,
 			Name:   strings.TrimPrefix(tc.ID, "#") + " " + tc.Name,
 			Action: filepath.Join(dir, tc.Input),
 		}
-		s.Run(t, test, func(rdftest.Test) error { return runCompact(tc.jsonldTest, tc.Context, dir, manifest.BaseIRI, docs) })
+		tests = append(tests, test)
+		byIRI[test.IRI] = i
 	}
-	s.Report(t)
+	expected, err := w3c.LoadExpected("testdata/w3c-compact-expected-failures.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	w3c.Run(t, "jsonld compact", tests, expected, func(t *testing.T, test w3c.Test) error {
+		tc := manifest.Sequence[byIRI[test.IRI]]
+		return runCompact(tc.jsonldTest, tc.Context, dir, manifest.BaseIRI, docs)
+	})
 	fmt.Printf("jsonld compact: not applicable: %v\n", skipped)
 }
 

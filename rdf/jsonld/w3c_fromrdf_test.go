@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/uitwisselingsplatform/uwp/rdf/internal/rdftest"
+	"github.com/uitwisselingsplatform/uwp/internal/w3c"
 )
 
 // TestW3C_FromRDF runs the fromRdf tests of the JSON-LD 1.1 API suite against fromRDF, the
@@ -27,7 +27,8 @@ func TestW3C_FromRDF(t *testing.T) {
 	if err := json.Unmarshal(raw, &manifest); err != nil {
 		t.Fatal(err)
 	}
-	s := rdftest.NewSuite(t, "jsonld fromRdf", "testdata/w3c-fromrdf-expected-failures.txt")
+	var tests []w3c.Test
+	byIRI := map[string]jsonldTest{}
 	skipped := map[string]int{}
 	for _, tc := range manifest.Sequence {
 		why := tc.notApplicable()
@@ -42,19 +43,26 @@ func TestW3C_FromRDF(t *testing.T) {
 			skipped[why]++
 			continue
 		}
-		test := rdftest.Test{
+		test := w3c.Test{
 			IRI:    manifest.BaseIRI + "fromRdf-manifest" + tc.ID,
 			Name:   strings.TrimPrefix(tc.ID, "#") + " " + tc.Name,
 			Action: filepath.Join(dir, tc.Input),
 		}
-		s.Run(t, test, func(rdftest.Test) error { return runFromRDF(tc, dir) })
+		tests = append(tests, test)
+		byIRI[test.IRI] = tc
 	}
-	s.Report(t)
+	expected, err := w3c.LoadExpected("testdata/w3c-fromrdf-expected-failures.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	w3c.Run(t, "jsonld fromRdf", tests, expected, func(t *testing.T, test w3c.Test) error {
+		return runFromRDF(byIRI[test.IRI], dir)
+	})
 	fmt.Printf("jsonld fromRdf: not applicable: %v\n", skipped)
 }
 
 func runFromRDF(tc jsonldTest, dir string) error {
-	qs, err := rdftest.ReadNQuadsFile(filepath.Join(dir, tc.Input))
+	qs, err := w3c.ReadNQuadsFile(filepath.Join(dir, tc.Input))
 	if err != nil {
 		return err
 	}

@@ -10,8 +10,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/uitwisselingsplatform/uwp/internal/w3c"
 	"github.com/uitwisselingsplatform/uwp/rdf"
-	"github.com/uitwisselingsplatform/uwp/rdf/internal/rdftest"
 )
 
 // jsonldSuiteDir finds the W3C JSON-LD 1.1 API test suite (https://w3c.github.io/json-ld-api/tests/).
@@ -90,22 +90,30 @@ func TestW3C_ToRDF(t *testing.T) {
 		}
 		contexts[manifest.BaseIRI+"toRdf/"+filepath.Base(f)] = data
 	}
-	s := rdftest.NewSuite(t, "jsonld toRdf", "testdata/w3c-tordf-expected-failures.txt")
+	var tests []w3c.Test
+	byIRI := map[string]jsonldTest{}
 	skipped := map[string]int{}
 	for _, tc := range manifest.Sequence {
 		if why := tc.notApplicable(); why != "" {
 			skipped[why]++
 			continue
 		}
-		test := rdftest.Test{
+		test := w3c.Test{
 			IRI:    manifest.BaseIRI + "toRdf-manifest" + tc.ID,
 			Type:   strings.TrimPrefix(tc.Type[0], "jld:"),
 			Name:   strings.TrimPrefix(tc.ID, "#") + " " + tc.Name,
 			Action: filepath.Join(dir, tc.Input),
 		}
-		s.Run(t, test, func(rdftest.Test) error { return runToRDF(tc, dir, manifest.BaseIRI, contexts) })
+		tests = append(tests, test)
+		byIRI[test.IRI] = tc
 	}
-	s.Report(t)
+	expected, err := w3c.LoadExpected("testdata/w3c-tordf-expected-failures.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	w3c.Run(t, "jsonld toRdf", tests, expected, func(t *testing.T, test w3c.Test) error {
+		return runToRDF(byIRI[test.IRI], dir, manifest.BaseIRI, contexts)
+	})
 	fmt.Printf("jsonld toRdf: not applicable: %v\n", skipped)
 }
 
@@ -118,7 +126,7 @@ func runToRDF(tc jsonldTest, dir, baseIRI string, contexts map[string][]byte) er
 	if b, ok := tc.Option["base"].(string); ok {
 		base = b
 	}
-	got, err := rdftest.ReadAll(NewReaderWithContexts(strings.NewReader(string(data)), rdf.ReadOptions{Base: base, File: tc.Input}, contexts))
+	got, err := w3c.ReadAll(NewReaderWithContexts(strings.NewReader(string(data)), rdf.ReadOptions{Base: base, File: tc.Input}, contexts))
 	switch {
 	case strings.Contains(tc.Type[0], "Negative"):
 		if err == nil {
@@ -134,7 +142,7 @@ func runToRDF(tc jsonldTest, dir, baseIRI string, contexts map[string][]byte) er
 	case tc.Expect == "":
 		return nil // positive syntax test
 	}
-	want, err := rdftest.ReadNQuadsFile(filepath.Join(dir, tc.Expect))
+	want, err := w3c.ReadNQuadsFile(filepath.Join(dir, tc.Expect))
 	if err != nil {
 		return err
 	}

@@ -7,8 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/uitwisselingsplatform/uwp/internal/w3c"
 	"github.com/uitwisselingsplatform/uwp/rdf"
-	"github.com/uitwisselingsplatform/uwp/rdf/internal/rdftest"
 	"github.com/uitwisselingsplatform/uwp/rdf/nt"
 	"github.com/uitwisselingsplatform/uwp/rdf/turtle"
 )
@@ -23,9 +23,9 @@ func readFile(path string, quads bool) ([]rdf.Quad, error) {
 	defer f.Close()
 	opts := rdf.ReadOptions{File: filepath.Base(path)}
 	if quads {
-		return rdftest.ReadAll(nt.NewQuadsReader(f, opts))
+		return w3c.ReadAll(nt.NewQuadsReader(f, opts))
 	}
-	return rdftest.ReadAll(nt.NewReader(f, opts))
+	return w3c.ReadAll(nt.NewReader(f, opts))
 }
 
 // crossCheck reads a positive test's file with a reader other than ours (the Turtle reader
@@ -39,56 +39,49 @@ func crossCheck(path string, quads bool) ([]rdf.Quad, bool, error) {
 			return nil, false, err
 		}
 		defer f.Close()
-		qs, err := rdftest.ReadAll(turtle.NewReader(f, rdf.ReadOptions{}))
+		qs, err := w3c.ReadAll(turtle.NewReader(f, rdf.ReadOptions{}))
 		return qs, err == nil, err
 	}
-	qs, err := rdftest.ReadNQuadsFile(path)
+	qs, err := w3c.ReadNQuadsFile(path)
 	// The harness's parser needs spaces between terms; where it cannot read a file the
 	// syntax test still checks that ours can.
 	return qs, err == nil, nil
 }
 
 func runW3C(t *testing.T, suite, manifest string, quads bool) {
-	dir := rdftest.Dir(t)
-	tests, err := rdftest.Load(filepath.Join(dir, manifest))
+	tests := w3c.Load(t, nil, manifest)
+	expected, err := w3c.LoadExpected(filepath.Join("testdata", suite+"-expected-failures.txt"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(tests) == 0 {
-		t.Fatalf("%s: no tests in %s", suite, manifest)
-	}
-	s := rdftest.NewSuite(t, suite, filepath.Join("testdata", suite+"-expected-failures.txt"))
 	positive, checked := 0, 0
-	for _, tc := range tests {
-		s.Run(t, tc, func(tc rdftest.Test) error {
-			if !strings.HasSuffix(tc.Type, "PositiveSyntax") && !strings.HasSuffix(tc.Type, "NegativeSyntax") {
-				return fmt.Errorf("unknown test type %s", tc.Type)
-			}
-			got, err := readFile(tc.Action, quads)
-			if tc.Negative() {
-				if err == nil {
-					return fmt.Errorf("read without error, want a syntax error (%d quads)", len(got))
-				}
-				return nil
-			}
-			if err != nil {
-				return err
-			}
-			want, ok, err := crossCheck(tc.Action, quads)
-			if err != nil {
-				return fmt.Errorf("cross-check reader: %w", err)
-			}
-			positive++
-			if ok {
-				checked++
-			}
-			if ok && !equalQuads(got, want) {
-				return fmt.Errorf("read %v, the cross-check reader read %v", got, want)
+	w3c.Run(t, suite, tests, expected, func(t *testing.T, tc w3c.Test) error {
+		if !strings.HasSuffix(tc.Type, "PositiveSyntax") && !strings.HasSuffix(tc.Type, "NegativeSyntax") {
+			return fmt.Errorf("unknown test type %s", tc.Type)
+		}
+		got, err := readFile(tc.Action, quads)
+		if tc.Negative() {
+			if err == nil {
+				return fmt.Errorf("read without error, want a syntax error (%d quads)", len(got))
 			}
 			return nil
-		})
-	}
-	s.Report(t)
+		}
+		if err != nil {
+			return err
+		}
+		want, ok, err := crossCheck(tc.Action, quads)
+		if err != nil {
+			return fmt.Errorf("cross-check reader: %w", err)
+		}
+		positive++
+		if ok {
+			checked++
+		}
+		if ok && !equalQuads(got, want) {
+			return fmt.Errorf("read %v, the cross-check reader read %v", got, want)
+		}
+		return nil
+	})
 	t.Logf("%s: %d of %d positive tests cross-checked with another reader", suite, checked, positive)
 	if checked < positive/2 {
 		t.Errorf("%s: only %d of %d positive tests cross-checked", suite, checked, positive)

@@ -7,8 +7,8 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/uitwisselingsplatform/uwp/internal/w3c"
 	"github.com/uitwisselingsplatform/uwp/rdf"
-	"github.com/uitwisselingsplatform/uwp/rdf/internal/rdftest"
 	"github.com/uitwisselingsplatform/uwp/rdf/rdfxml"
 )
 
@@ -25,7 +25,7 @@ func FuzzRoundTrip(f *testing.F) {
 	}
 	f.Add([]byte(`<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:e="http://e/x#"><e:A rdf:ID="a" e:b="&lt;"><e:c rdf:parseType="Literal"><e:d e:x="y"/></e:c></e:A></rdf:RDF>`))
 	f.Fuzz(func(t *testing.T, doc []byte) {
-		want, err := rdftest.ReadAll(rdfxml.NewReader(bytes.NewReader(doc), rdf.ReadOptions{Base: "http://fuzz.example/dir/doc"}))
+		want, err := w3c.ReadAll(rdfxml.NewReader(bytes.NewReader(doc), rdf.ReadOptions{Base: "http://fuzz.example/dir/doc"}))
 		if err != nil {
 			var se *rdf.SyntaxError
 			if !errors.As(err, &se) {

@@ -11,8 +11,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/uitwisselingsplatform/uwp/internal/w3c"
 	"github.com/uitwisselingsplatform/uwp/rdf"
-	"github.com/uitwisselingsplatform/uwp/rdf/internal/rdftest"
 	"github.com/uitwisselingsplatform/uwp/rdf/rdfxml"
 )
 
@@ -22,7 +22,7 @@ const goldenHeader = "# Golden output of rdfxml.NewReader for the .rdf file of t
 
 func readString(tb testing.TB, doc, base string) ([]rdf.Quad, error) {
 	tb.Helper()
-	return rdftest.ReadAll(rdfxml.NewReader(strings.NewReader(doc), rdf.ReadOptions{Base: base}))
+	return w3c.ReadAll(rdfxml.NewReader(strings.NewReader(doc), rdf.ReadOptions{Base: base}))
 }
 
 // TestReader_Golden reads every testdata/golden/*.rdf file and compares the triples, in
@@ -38,7 +38,7 @@ func TestReader_Golden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			qs, err := rdftest.ReadAll(rdfxml.NewReader(bytes.NewReader(data), rdf.ReadOptions{File: in}))
+			qs, err := w3c.ReadAll(rdfxml.NewReader(bytes.NewReader(data), rdf.ReadOptions{File: in}))
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -7,8 +7,8 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/uitwisselingsplatform/uwp/internal/w3c"
 	"github.com/uitwisselingsplatform/uwp/rdf"
-	"github.com/uitwisselingsplatform/uwp/rdf/internal/rdftest"
 	"github.com/uitwisselingsplatform/uwp/rdf/rdfxml"
 )
 
@@ -25,7 +25,7 @@ func roundTrip(qs []rdf.Quad, opts rdf.WriteOptions) ([]rdf.Quad, []byte, error)
 	if err := w.Close(); err != nil {
 		return nil, nil, err
 	}
-	got, err := rdftest.ReadAll(rdfxml.NewReader(bytes.NewReader(buf.Bytes()), rdf.ReadOptions{Base: "http://invalid.example/"}))
+	got, err := w3c.ReadAll(rdfxml.NewReader(bytes.NewReader(buf.Bytes()), rdf.ReadOptions{Base: "http://invalid.example/"}))
 	if err != nil {
 		return nil, buf.Bytes(), fmt.Errorf("reading back: %w", err)
 	}
@@ -36,18 +36,9 @@ func roundTrip(qs []rdf.Quad, opts rdf.WriteOptions) ([]rdf.Quad, []byte, error)
 // and reads it back: the result must be isomorphic. Graphs with a predicate that is no QName
 // or a literal XML cannot carry (control characters) are counted as skipped.
 func TestWriter_RoundTripW3C(t *testing.T) {
-	dir := rdftest.Dir(t)
 	var results []string
-	for _, m := range []string{"rdf/rdf11/rdf-turtle/manifest.ttl", "rdf/rdf11/rdf-xml/manifest.ttl"} {
-		tests, err := rdftest.Load(filepath.Join(dir, m))
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, tc := range tests {
-			if tc.Eval() && tc.Result != "" {
-				results = append(results, tc.Result)
-			}
-		}
+	for _, tc := range w3c.Load(t, w3c.Test.Eval, "rdf/rdf11/rdf-turtle/manifest.ttl", "rdf/rdf11/rdf-xml/manifest.ttl") {
+		results = append(results, tc.Result)
 	}
 	opts := []rdf.WriteOptions{
 		{},
@@ -55,7 +46,7 @@ func TestWriter_RoundTripW3C(t *testing.T) {
 	}
 	var ok, skipped, unreadable int
 	for _, path := range results {
-		want, err := rdftest.ReadNQuadsFile(path)
+		want, err := w3c.ReadNQuadsFile(path)
 		if err != nil {
 			unreadable++ // the expected file itself does not parse (another package's problem)
 			t.Logf("%s: %v", filepath.Base(path), err)

@@ -6,8 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/uitwisselingsplatform/uwp/internal/w3c"
 	"github.com/uitwisselingsplatform/uwp/rdf"
-	"github.com/uitwisselingsplatform/uwp/rdf/internal/rdftest"
 	"github.com/uitwisselingsplatform/uwp/rdf/trig"
 )
 
@@ -17,7 +17,7 @@ ex:s ex:p "default" .
 GRAPH ex:g { ex:s ex:p [ ex:q 1 ] }
 _:b { _:b ex:p ( 1 2 ) }
 `
-	qs, err := rdftest.ReadAll(trig.NewReader(strings.NewReader(doc), rdf.ReadOptions{}))
+	qs, err := w3c.ReadAll(trig.NewReader(strings.NewReader(doc), rdf.ReadOptions{}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -37,7 +37,7 @@ _:b { _:b ex:p ( 1 2 ) }
 	if err := w.Close(); err != nil {
 		t.Fatal(err)
 	}
-	back, err := rdftest.ReadAll(trig.NewReader(&buf, rdf.ReadOptions{}))
+	back, err := w3c.ReadAll(trig.NewReader(&buf, rdf.ReadOptions{}))
 	if err != nil {
 		t.Fatal(err)
 	}

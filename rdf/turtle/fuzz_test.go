@@ -10,8 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/uitwisselingsplatform/uwp/internal/w3c"
 	"github.com/uitwisselingsplatform/uwp/rdf"
-	"github.com/uitwisselingsplatform/uwp/rdf/internal/rdftest"
 	"github.com/uitwisselingsplatform/uwp/rdf/turtle"
 )
 
@@ -45,7 +45,7 @@ func fuzzRoundTrip(t *testing.T, data []byte, trig bool) {
 	} else {
 		r = turtle.NewReader(bytes.NewReader(data), opts)
 	}
-	qs, err := rdftest.ReadAll(r)
+	qs, err := w3c.ReadAll(r)
 	if err != nil {
 		lenient(t, data, trig)
 		return // not a document; errors are checked by the conformance suites

@@ -3,11 +3,10 @@ package turtle_test
 import (
 	"bytes"
 	"fmt"
-	"path/filepath"
 	"testing"
 
+	"github.com/uitwisselingsplatform/uwp/internal/w3c"
 	"github.com/uitwisselingsplatform/uwp/rdf"
-	"github.com/uitwisselingsplatform/uwp/rdf/internal/rdftest"
 	"github.com/uitwisselingsplatform/uwp/rdf/turtle"
 )
 
@@ -43,27 +42,19 @@ func roundTrip(qs []rdf.Quad, trig bool, opts rdf.WriteOptions) ([]rdf.Quad, str
 	} else {
 		r = turtle.NewReader(&buf, rdf.ReadOptions{})
 	}
-	back, err := rdftest.ReadAll(r)
+	back, err := w3c.ReadAll(r)
 	return back, text, err
 }
 
 // TestRoundTrip_W3C writes the result of every W3C eval test, pretty and streamed, with
 // and without a base, and parses it back: the data must be isomorphic.
 func TestRoundTrip_W3C(t *testing.T) {
-	dir := rdftest.Dir(t)
 	for _, suite := range []struct {
 		manifest string
 		trig     bool
 	}{{"rdf/rdf11/rdf-turtle/manifest.ttl", false}, {"rdf/rdf11/rdf-trig/manifest.ttl", true}} {
-		tests, err := rdftest.Load(filepath.Join(dir, suite.manifest))
-		if err != nil {
-			t.Fatal(err)
-		}
 		n := 0
-		for _, tc := range tests {
-			if !tc.Eval() {
-				continue
-			}
+		for _, tc := range w3c.Load(t, w3c.Test.Eval, suite.manifest) {
 			qs, err := parseFile(tc.Action, tc.Base, suite.trig)
 			if err != nil {
 				t.Errorf("%s: %v", tc.Name, err)

@@ -11,8 +11,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/uitwisselingsplatform/uwp/internal/w3c"
 	"github.com/uitwisselingsplatform/uwp/rdf"
-	"github.com/uitwisselingsplatform/uwp/rdf/internal/rdftest"
 	"github.com/uitwisselingsplatform/uwp/rdf/turtle"
 )
 
@@ -118,7 +118,7 @@ func TestWriter_ReportsIOErrors(t *testing.T) {
 }
 
 func ExampleNewWriter() {
-	qs, _ := rdftest.ReadAll(turtle.NewReader(strings.NewReader(
+	qs, _ := w3c.ReadAll(turtle.NewReader(strings.NewReader(
 		`<http://example.org/book> a <http://schema.org/Book> ; <http://schema.org/author> [ <http://schema.org/name> "Ada" ] .`),
 		rdf.ReadOptions{}))
 	w := turtle.NewWriter(os.Stdout, rdf.WriteOptions{Prefixes: []rdf.Namespace{{Prefix: "schema", IRI: "http://schema.org/"}}})

@@ -60,22 +60,15 @@ func TestTranslate_Golden(t *testing.T) {
 // TestTranslate_W3C translates the query of every W3C evaluation test and positive syntax
 // test, and the WHERE parts of every update: translation must not fail.
 func TestTranslate_W3C(t *testing.T) {
-	dir := w3c.Dir(t)
 	var tests []w3c.Test
-	for _, m := range []string{"sparql10/manifest.ttl", "sparql11/manifest-all.ttl"} {
-		ts, err := w3c.LoadManifest(filepath.Join(dir, "sparql", m))
-		if err != nil {
-			t.Fatal(err)
+	for _, tc := range w3c.Load(t, nil, "sparql/sparql10/manifest.ttl", "sparql/sparql11/manifest-all.ttl") {
+		f := tc.Query + tc.Request
+		if strings.HasPrefix(tc.Type, "Positive") {
+			f = tc.Action
 		}
-		for _, tc := range ts {
-			f := tc.Query + tc.Request
-			if strings.HasPrefix(tc.Type, "Positive") {
-				f = tc.Action
-			}
-			if f != "" {
-				tc.Action = f
-				tests = append(tests, tc)
-			}
+		if f != "" {
+			tc.Action = f
+			tests = append(tests, tc)
 		}
 	}
 	w3c.Run(t, "sparql translate", tests, nil, func(t *testing.T, tc w3c.Test) error {

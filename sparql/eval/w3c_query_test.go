@@ -29,24 +29,6 @@ var queryDirs = []string{"aggregates", "bind", "bindings", "cast", "construct", 
 var updateDirs = []string{"add", "basic-update", "clear", "copy", "delete", "delete-data", "delete-insert",
 	"delete-where", "drop", "move", "update-silent"}
 
-func loadTests(t *testing.T, keep func(w3c.Test) bool, manifests ...string) []w3c.Test {
-	t.Helper()
-	dir := w3c.Dir(t)
-	var out []w3c.Test
-	for _, m := range manifests {
-		tests, err := w3c.LoadManifest(filepath.Join(dir, "sparql", m))
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, tc := range tests {
-			if keep(tc) {
-				out = append(out, tc)
-			}
-		}
-	}
-	return out
-}
-
 func isQueryEval(tc w3c.Test) bool {
 	return tc.Type == "QueryEvaluationTest" || tc.Type == "CSVResultFormatTest"
 }
@@ -69,7 +51,7 @@ func skipReason(tc w3c.Test) string {
 }
 
 func TestW3C_SPARQL10_QueryEvaluation(t *testing.T) {
-	tests := loadTests(t, isQueryEval, "sparql10/manifest-evaluation.ttl")
+	tests := w3c.Load(t, isQueryEval, "sparql/sparql10/manifest-evaluation.ttl")
 	runQuerySuite(t, "sparql10 query evaluation", tests, "testdata/w3c-sparql10-expected-failures.txt",
 		"testdata/w3c-sparql10-value-compared.txt")
 }
@@ -77,9 +59,9 @@ func TestW3C_SPARQL10_QueryEvaluation(t *testing.T) {
 func TestW3C_SPARQL11_QueryEvaluation(t *testing.T) {
 	var ms []string
 	for _, d := range queryDirs {
-		ms = append(ms, "sparql11/"+d+"/manifest.ttl")
+		ms = append(ms, "sparql/sparql11/"+d+"/manifest.ttl")
 	}
-	tests := loadTests(t, isQueryEval, ms...)
+	tests := w3c.Load(t, isQueryEval, ms...)
 	runQuerySuite(t, "sparql11 query evaluation", tests, "testdata/w3c-sparql11-expected-failures.txt",
 		"testdata/w3c-sparql11-value-compared.txt")
 }
@@ -134,7 +116,7 @@ func runQuerySuite(t *testing.T, suite string, tests []w3c.Test, expectedFile, v
 // SERVICE pattern as query text through Options.Service, and the endpoint parses and
 // answers it.
 func TestW3C_SPARQL11_Service(t *testing.T) {
-	tests := loadTests(t, isQueryEval, "sparql11/service/manifest.ttl")
+	tests := w3c.Load(t, isQueryEval, "sparql/sparql11/service/manifest.ttl")
 	expected, err := w3c.LoadExpected("testdata/w3c-service-expected-failures.txt")
 	if err != nil {
 		t.Fatal(err)

@@ -17,9 +17,9 @@ import (
 func TestW3C_SPARQL11_UpdateEvaluation(t *testing.T) {
 	var ms []string
 	for _, d := range updateDirs {
-		ms = append(ms, "sparql11/"+d+"/manifest.ttl")
+		ms = append(ms, "sparql/sparql11/"+d+"/manifest.ttl")
 	}
-	tests := loadTests(t, func(tc w3c.Test) bool { return tc.Type == "UpdateEvaluationTest" }, ms...)
+	tests := w3c.Load(t, func(tc w3c.Test) bool { return tc.Type == "UpdateEvaluationTest" }, ms...)
 	expected, err := w3c.LoadExpected("testdata/w3c-update-expected-failures.txt")
 	if err != nil {
 		t.Fatal(err)

@@ -91,35 +91,10 @@ var aggCases = map[string]aggCase{
 }
 
 func TestW3C_Aggregates(t *testing.T) {
-	dir := filepath.Join(w3c.Dir(t), "sparql", "sparql11", "aggregates")
-	expected, err := w3c.LoadExpected("testdata/w3c-expected-failures.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	all, err := w3c.LoadManifest(filepath.Join(dir, "manifest.ttl"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var tests []w3c.Test
-	cases := map[string]aggCase{}
-	left := map[string]bool{}
-	for k := range aggCases {
-		left[k] = true
-	}
-	for _, tc := range all {
-		key := filepath.Base(tc.Result)
-		if c, ok := aggCases[key]; ok {
-			tests = append(tests, tc)
-			cases[tc.IRI] = c
-			delete(left, key)
-		}
-	}
-	for k := range left {
-		t.Errorf("case %s matches no test", k)
-	}
-	w3c.Run(t, "W3C sparql11 aggregates (one pattern, optional GROUP BY ?s)", tests, expected, func(t *testing.T, tc w3c.Test) error {
-		return runAggCase(tc, cases[tc.IRI])
-	})
+	runCases(t, "W3C sparql11 aggregates (one pattern, optional GROUP BY ?s)", aggCases,
+		func(tc w3c.Test) string { return filepath.Base(tc.Result) },
+		[]string{"sparql/sparql11/aggregates/manifest.ttl"},
+		func(_ *testing.T, tc w3c.Test, c aggCase) error { return runAggCase(tc, c) })
 }
 
 func runAggCase(tc w3c.Test, c aggCase) error {

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"sort"
@@ -127,42 +126,11 @@ var filterCases = map[string]filterCase{
 var prefixDecl = regexp.MustCompile(`(?i)PREFIX\s+(\w*):\s*<([^>]*)>`)
 
 func TestW3C_Filters(t *testing.T) {
-	dir := filepath.Join(w3c.Dir(t), "sparql", "sparql10")
-	expected, err := w3c.LoadExpected("testdata/w3c-expected-failures.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var tests []w3c.Test
-	cases := map[string]filterCase{}
-	left := keysOf(filterCases)
+	var ms []string
 	for _, m := range []string{"expr-equals", "expr-ops", "open-world", "expr-builtin", "boolean-effective-value"} {
-		all, err := w3c.LoadManifest(filepath.Join(dir, m, "manifest.ttl"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, tc := range all {
-			key := m + "/" + filepath.Base(tc.Query)
-			if c, ok := filterCases[key]; ok {
-				tests = append(tests, tc)
-				cases[tc.IRI] = c
-				delete(left, key)
-			}
-		}
+		ms = append(ms, "sparql/sparql10/"+m+"/manifest.ttl")
 	}
-	for k := range left {
-		t.Errorf("case %s matches no test", k)
-	}
-	w3c.Run(t, "W3C sparql10 single-pattern FILTER queries", tests, expected, func(t *testing.T, tc w3c.Test) error {
-		return runFilterCase(t, tc, cases[tc.IRI])
-	})
-}
-
-func keysOf(m map[string]filterCase) map[string]bool {
-	out := map[string]bool{}
-	for k := range m {
-		out[k] = true
-	}
-	return out
+	runCases(t, "W3C sparql10 single-pattern FILTER queries", filterCases, byQuery, ms, runFilterCase)
 }
 
 func runFilterCase(t *testing.T, tc w3c.Test, c filterCase) error {

@@ -2,7 +2,6 @@ package expr
 
 import (
 	"fmt"
-	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
@@ -69,37 +68,12 @@ var pairCases = map[string]pairCase{
 }
 
 func TestW3C_PairFilters(t *testing.T) {
-	dir := filepath.Join(w3c.Dir(t), "sparql", "sparql10")
-	expected, err := w3c.LoadExpected("testdata/w3c-expected-failures.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var tests []w3c.Test
-	cases := map[string]pairCase{}
-	left := map[string]bool{}
-	for k := range pairCases {
-		left[k] = true
-	}
+	var ms []string
 	for _, m := range []string{"expr-equals", "expr-ops", "open-world", "expr-builtin"} {
-		all, err := w3c.LoadManifest(filepath.Join(dir, m, "manifest.ttl"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, tc := range all {
-			key := m + "/" + filepath.Base(tc.Query)
-			if c, ok := pairCases[key]; ok {
-				tests = append(tests, tc)
-				cases[tc.IRI] = c
-				delete(left, key)
-			}
-		}
+		ms = append(ms, "sparql/sparql10/"+m+"/manifest.ttl")
 	}
-	for k := range left {
-		t.Errorf("case %s matches no test", k)
-	}
-	w3c.Run(t, "W3C sparql10 two-pattern FILTER queries", tests, expected, func(t *testing.T, tc w3c.Test) error {
-		return runPairCase(tc, cases[tc.IRI])
-	})
+	runCases(t, "W3C sparql10 two-pattern FILTER queries", pairCases, byQuery, ms,
+		func(_ *testing.T, tc w3c.Test, c pairCase) error { return runPairCase(tc, c) })
 }
 
 func runPairCase(tc w3c.Test, c pairCase) error {

@@ -5,9 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -87,36 +89,47 @@ var w3cCases = map[string]w3cCase{
 }
 
 func TestW3C_Functions(t *testing.T) {
-	dir := filepath.Join(w3c.Dir(t), "sparql", "sparql11")
+	runCases(t, "W3C sparql11 functions+cast (single-function queries)", w3cCases, byResult,
+		[]string{"sparql/sparql11/functions/manifest.ttl", "sparql/sparql11/cast/manifest.ttl"}, runW3CCase)
+}
+
+// runCases runs the tests of the manifests (relative to the suite root) that key maps to one
+// of cases, each with its case, against testdata/w3c-expected-failures.txt. A case that
+// matches no test fails t, so that a typo in a key cannot hide a test.
+func runCases[C any](t *testing.T, suite string, cases map[string]C, key func(w3c.Test) string, manifests []string, run func(t *testing.T, tc w3c.Test, c C) error) {
+	t.Helper()
 	expected, err := w3c.LoadExpected("testdata/w3c-expected-failures.txt")
 	if err != nil {
 		t.Fatal(err)
 	}
 	var tests []w3c.Test
-	cases := map[string]w3cCase{}
-	for _, m := range []string{"functions", "cast"} {
-		all, err := w3c.LoadManifest(filepath.Join(dir, m, "manifest.ttl"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, tc := range all {
-			key := m + "/" + filepath.Base(tc.Result)
-			if c, ok := w3cCases[key]; ok {
-				tests = append(tests, tc)
-				cases[tc.IRI] = c
-				delete(w3cCases, key) // each case once; leftovers are reported below
-			}
+	byIRI := map[string]C{}
+	matched := map[string]bool{}
+	for _, tc := range w3c.Load(t, nil, manifests...) {
+		k := key(tc)
+		if c, ok := cases[k]; ok {
+			tests = append(tests, tc)
+			byIRI[tc.IRI] = c
+			matched[k] = true
 		}
 	}
-	defer func() {
-		for k := range w3cCases {
-			t.Errorf("case %s matches no test of the manifests", k)
+	for _, k := range slices.Sorted(maps.Keys(cases)) {
+		if !matched[k] {
+			t.Errorf("case %s matches no test of %v", k, manifests)
 		}
-	}()
-	w3c.Run(t, "W3C sparql11 functions+cast (single-function queries)", tests, expected, func(t *testing.T, tc w3c.Test) error {
-		return runW3CCase(t, tc, cases[tc.IRI])
+	}
+	w3c.Run(t, suite, tests, expected, func(t *testing.T, tc w3c.Test) error {
+		return run(t, tc, byIRI[tc.IRI])
 	})
 }
+
+// byQuery and byResult key a test by its query or result file and the directory holding
+// it: "expr-equals/query-eq-1.rq", "functions/ceil01.srx".
+func byQuery(tc w3c.Test) string { return dirFile(tc.Query) }
+
+func byResult(tc w3c.Test) string { return dirFile(tc.Result) }
+
+func dirFile(f string) string { return filepath.Base(filepath.Dir(f)) + "/" + filepath.Base(f) }
 
 func runW3CCase(t *testing.T, tc w3c.Test, c w3cCase) error {
 	if len(tc.Data) != 1 {

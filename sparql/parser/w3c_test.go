@@ -46,24 +46,6 @@ func isSyntax(tc w3c.Test) bool {
 	return strings.Contains(tc.Type, "SyntaxTest")
 }
 
-func loadSyntax(t *testing.T, manifests ...string) []w3c.Test {
-	t.Helper()
-	dir := w3c.Dir(t)
-	var out []w3c.Test
-	for _, m := range manifests {
-		tests, err := w3c.LoadManifest(filepath.Join(dir, "sparql", m))
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, tc := range tests {
-			if isSyntax(tc) {
-				out = append(out, tc)
-			}
-		}
-	}
-	return out
-}
-
 func expected(t *testing.T) w3c.Expected {
 	ex, err := w3c.LoadExpected(filepath.Join("testdata", "w3c-expected-failures.txt"))
 	if err != nil {
@@ -84,7 +66,7 @@ func only(ex w3c.Expected, tests []w3c.Test) w3c.Expected {
 }
 
 func TestW3C_SPARQL10_Syntax(t *testing.T) {
-	tests := loadSyntax(t, "sparql10/manifest-syntax.ttl")
+	tests := w3c.Load(t, isSyntax, "sparql/sparql10/manifest-syntax.ttl")
 	w3c.Run(t, "sparql10 syntax", tests, only(expected(t), tests), syntaxRun)
 }
 
@@ -92,26 +74,15 @@ func TestW3C_SPARQL11_Syntax(t *testing.T) {
 	// Every syntax test of the SPARQL 1.1 query and update manifests: syntax-query,
 	// syntax-update-1/2, syntax-fed, and the negative tests in aggregates, construct,
 	// delete-insert, grouping and others.
-	tests := loadSyntax(t, "sparql11/manifest-all.ttl")
+	tests := w3c.Load(t, isSyntax, "sparql/sparql11/manifest-all.ttl")
 	w3c.Run(t, "sparql11 syntax", tests, only(expected(t), tests), syntaxRun)
 }
 
 // TestW3C_EvaluationQueriesParse parses the query or update of every evaluation test: they
 // must all be valid.
 func TestW3C_EvaluationQueriesParse(t *testing.T) {
-	dir := w3c.Dir(t)
-	var tests []w3c.Test
-	for _, m := range []string{"sparql10/manifest.ttl", "sparql10/extended-manifest-evaluation.ttl", "sparql11/manifest-all.ttl"} {
-		ts, err := w3c.LoadManifest(filepath.Join(dir, "sparql", m))
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, tc := range ts {
-			if tc.Query != "" || tc.Request != "" {
-				tests = append(tests, tc)
-			}
-		}
-	}
+	tests := w3c.Load(t, func(tc w3c.Test) bool { return tc.Query != "" || tc.Request != "" },
+		"sparql/sparql10/manifest.ttl", "sparql/sparql10/extended-manifest-evaluation.ttl", "sparql/sparql11/manifest-all.ttl")
 	w3c.Run(t, "sparql evaluation queries parse", tests, only(expected(t), tests), func(t *testing.T, tc w3c.Test) error {
 		f := tc.Query
 		if f == "" {

@@ -1,15 +1,48 @@
-package rdftest
+package w3c
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
+	"io"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/uitwisselingsplatform/uwp/rdf"
 )
+
+// ReadAll reads every quad from r up to io.EOF. It stops at the first error and returns the
+// quads read before it.
+func ReadAll(r rdf.Reader) ([]rdf.Quad, error) {
+	var qs []rdf.Quad
+	for {
+		q, err := r.Read()
+		if errors.Is(err, io.EOF) {
+			return qs, nil
+		}
+		if err != nil {
+			return qs, err
+		}
+		qs = append(qs, q)
+	}
+}
+
+// CompareResult checks the quads parsed from an evaluation test's action against its
+// expected result (tc.Result, read with ReadNQuadsFile): they must be isomorphic
+// (https://www.w3.org/TR/rdf11-concepts/#graph-isomorphism). The error shows the difference.
+func CompareResult(tc Test, got []rdf.Quad) error {
+	want, err := ReadNQuadsFile(tc.Result)
+	if err != nil {
+		return fmt.Errorf("expected result: %w", err)
+	}
+	if !rdf.Isomorphic(got, want) {
+		return fmt.Errorf("result not isomorphic to %s:\n%s", filepath.Base(tc.Result), rdf.Diff(got, want))
+	}
+	return nil
+}
 
 // ReadNQuadsFile parses an N-Triples or N-Quads file (https://www.w3.org/TR/n-quads/) as
 // used for the expected results of W3C evaluation tests. It is a small independent parser
