@@ -74,8 +74,11 @@ func (s *Store) bulkLoad(ctx context.Context, batches <-chan chan parsed, srcs [
 				cur = p.src
 				clear(dict.blanks)
 			}
-			g := srcs[p.src].Graph
+			g, all := srcs[p.src].Graph, srcs[p.src].AllInGraph
 			for i := range p.quads {
+				if all {
+					p.quads[i].Graph = nil
+				}
 				if skip, err := badQuad(&st, opts, srcs[p.src].Name, &p.quads[i]); skip || err != nil {
 					if err != nil {
 						return err

@@ -44,6 +44,10 @@ type Config struct {
 	MaxUploadBytes int64
 	// TempDir holds spooled uploads; "" means os.TempDir().
 	TempDir string
+	// UploadTxQuads bounds the quads an upload or graph deletion writes per transaction
+	// (triplestore.LoadOptions.TxQuads); larger ones go through a copy of the store. 0 means
+	// the store's default.
+	UploadTxQuads int
 	// Prefixes are declared in RDF output and offered in the query editor; nil means
 	// vocab.Prefixes().
 	Prefixes []rdf.Namespace

@@ -1,6 +1,8 @@
 package web
 
 import (
+	"crypto/rand"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -192,28 +194,7 @@ func (s *Server) gspWrite(c echo.Context, replace bool) error {
 	if g == triplestore.DefaultGraphIRI {
 		base = requestURL(r) + r.URL.Path
 	}
-	triples := true
-	for _, d := range docs {
-		triples = triples && !d.format.Quads()
-	}
-	var res uploadResult
-	if replace && triples {
-		// A PUT that creates its graph is a merge into nothing: the streaming loader serves
-		// it (a writer that fills the same graph in between would see its quads kept).
-		var exists bool
-		if err := s.store.View(func(tx *triplestore.Tx) error {
-			exists, err = graphExists(tx, g)
-			return err
-		}); err != nil {
-			return err
-		}
-		replace = exists
-	}
-	if !replace && triples {
-		res, err = s.merge(r.Context(), docs, g, base)
-	} else {
-		res, err = s.upload(docs, g, base, replace)
-	}
+	res, err := s.upload(r.Context(), docs, g, base, replace)
 	if err != nil {
 		var se *rdf.SyntaxError
 		if errors.As(err, &se) {
@@ -297,7 +278,9 @@ func (s *Server) newGraphIRI(r *http.Request) string {
 	if len(s.bases) > 0 {
 		base = s.bases[0]
 	}
-	return base + "graph/" + newBlankScope().prefix[1:17]
+	var b [8]byte
+	_, _ = rand.Read(b[:])
+	return base + "graph/" + hex.EncodeToString(b[:])
 }
 
 func (s *Server) gspDelete(c echo.Context) error {
@@ -311,22 +294,13 @@ func (s *Server) gspDelete(c echo.Context) error {
 	if whole {
 		return httpError(http.StatusBadRequest, "DELETE needs graph=IRI or default")
 	}
-	found := true
-	err = s.store.Update(func(tx *triplestore.Tx) error {
-		ok, err := graphExists(tx, g)
-		if err != nil {
-			return err
-		}
-		if !ok {
-			found = false
-			return nil
-		}
-		return clearGraph(tx, g)
-	})
+	// Through the loader, with nothing to load: a large graph is removed in bounded
+	// transactions on a copy of the store, like a large upload.
+	st, err := s.store.Load(c.Request().Context(), nil, triplestore.LoadOptions{Replace: []rdf.Term{g}, TempDir: s.cfg.TempDir, TxQuads: s.cfg.UploadTxQuads})
 	if err != nil {
 		return err
 	}
-	if !found {
+	if st.Removed == 0 && g != triplestore.DefaultGraphIRI {
 		return httpError(http.StatusNotFound, "no graph %s", g)
 	}
 	return c.NoContent(http.StatusNoContent)

@@ -3,8 +3,11 @@ package web
 import (
 	"bytes"
 	"compress/gzip"
+	"fmt"
+	"io"
 	"net/http"
 	"net/url"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -208,5 +211,105 @@ func TestHashToken(t *testing.T) {
 	// printf %s secret | sha256sum
 	if got := HashToken("secret"); got != "2bb80d537b1da3e38bd30361aa855686bde0eacd7162fef6a25fe97bf527a25b" {
 		t.Fatalf("HashToken = %s", got)
+	}
+}
+
+// TestGSP_LargeUploadsThroughCopy sets the upload transaction size to 50 quads, so that
+// every upload and deletion below is written in many transactions into a copy of the store
+// that is swapped in at the end: the path a 1 GB upload takes. Readers see the graph before
+// or after, never in between; a bad upload changes nothing.
+func TestGSP_LargeUploadsThroughCopy(t *testing.T) {
+	ts := newTestServer(t, Config{UploadTxQuads: 50}, `ex:a ex:p "seed" .`)
+	g := "http://g.example/big"
+	path := "/data?graph=" + url.QueryEscape(g)
+	doc := func(n int, tag string) string {
+		var b strings.Builder
+		for i := 0; i < n; i++ {
+			fmt.Fprintf(&b, "<http://x/s%d> <http://x/p> \"%s %d\" .\n_:b%d <http://x/q> <http://x/s%d> .\n", i, tag, i, i%7, i)
+		}
+		return b.String()
+	}
+	count := func() int {
+		code, got, _ := ts.get(t, "GET", path, "", "Accept", "application/n-triples")
+		if code == 404 {
+			return 0
+		}
+		wantStatus(t, "GET", code, 200, got)
+		return strings.Count(got, "\n")
+	}
+	nt := append(auth(), "Content-Type", "application/n-triples")
+	resp := ts.do(t, "PUT", path, doc(300, "one"), nt...)
+	resp.Body.Close()
+	wantStatus(t, "PUT", resp.StatusCode, 201, "")
+	if got := resp.Header.Get("X-Quads-Added"); got != "600" {
+		t.Errorf("X-Quads-Added %q, want 600", got)
+	}
+	if n := count(); n != 600 {
+		t.Fatalf("graph holds %d triples after PUT, want 600", n)
+	}
+
+	// Replace with a TriG document that names other graphs: all of it goes into g. A
+	// reader runs meanwhile and must see 600 or 400 triples.
+	var trig strings.Builder
+	trig.WriteString("<http://other/g> {\n" + doc(100, "two") + "}\n" + strings.ReplaceAll(doc(100, "three"), "_:b", "_:c"))
+	stop, seen := make(chan struct{}), make(chan error, 1)
+	go func() {
+		defer close(seen)
+		for {
+			select {
+			case <-stop:
+				return
+			default:
+			}
+			req, _ := http.NewRequest("GET", ts.URL+path, nil)
+			req.Header.Set("Accept", "application/n-triples")
+			resp, err := http.DefaultClient.Do(req)
+			if err != nil {
+				seen <- err
+				return
+			}
+			body, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if n := strings.Count(string(body), "\n"); resp.StatusCode != 200 || (n != 600 && n != 400) {
+				seen <- fmt.Errorf("a reader saw status %d with %d lines", resp.StatusCode, n)
+				return
+			}
+		}
+	}()
+	code, body, _ := ts.get(t, "PUT", path, trig.String(), append(auth(), "Content-Type", "application/trig")...)
+	close(stop)
+	wantStatus(t, "PUT TriG", code, 204, body)
+	if err := <-seen; err != nil {
+		t.Fatal(err)
+	}
+	if n := count(); n != 400 {
+		t.Fatalf("graph holds %d triples after the TriG PUT, want 400", n)
+	}
+
+	// A bad upload, its error far past the first transaction, changes nothing.
+	v := ts.store.DataVersion()
+	for _, method := range []string{"PUT", "POST"} {
+		code, body, _ := ts.get(t, method, path, doc(200, "bad")+"<http://x/s> <http://x/p> .\n", nt...)
+		wantStatus(t, method+" bad", code, 400, body)
+		if !strings.Contains(body, ":401:") {
+			t.Errorf("%s: error without its line: %q", method, body)
+		}
+	}
+	if n := count(); n != 400 || ts.store.DataVersion() != v {
+		t.Fatalf("a failed upload changed the store: %d triples, version %d -> %d", n, v, ts.store.DataVersion())
+	}
+
+	// DELETE takes the same path; the default graph is untouched throughout.
+	code, body, _ = ts.get(t, "DELETE", path, "", auth()...)
+	wantStatus(t, "DELETE", code, 204, body)
+	if n := count(); n != 0 {
+		t.Fatalf("graph holds %d triples after DELETE", n)
+	}
+	_, def, _ := ts.get(t, "GET", "/data?default", "", "Accept", "application/n-triples")
+	if strings.Count(def, "\n") != 1 || !strings.Contains(def, `"seed"`) {
+		t.Fatalf("default graph: %q", def)
+	}
+	if matches, _ := filepath.Glob(filepath.Join(filepath.Dir(ts.store.Path()), "*.load")); len(matches) > 0 {
+		t.Fatalf("copies left behind: %v", matches)
 	}
 }

@@ -1,0 +1,273 @@
+package triplestore
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strings"
+	"sync/atomic"
+	"testing"
+
+	"github.com/uitwisselingsplatform/uwp/rdf"
+)
+
+// seeded opens a store holding a few quads, so that loads take the non-empty paths.
+func seeded(t *testing.T) *Store {
+	t.Helper()
+	s := openTemp(t)
+	t.Cleanup(func() { s.Close() })
+	mustLoad(t, s, LoadOptions{}, stringSource("seed.nt", rdf.NTriples,
+		"<http://x/seed> <http://x/p> <http://x/o> .\n<http://x/seed> <http://x/p> \"seed\" .\n"))
+	return s
+}
+
+func noLeftover(t *testing.T, s *Store) {
+	t.Helper()
+	if _, err := os.Stat(s.Path() + ".load"); !os.IsNotExist(err) {
+		t.Fatalf("the load's copy %s.load is still there (%v)", s.Path(), err)
+	}
+}
+
+func totals(t *testing.T, s *Store) Stats {
+	t.Helper()
+	var st Stats
+	if err := s.View(func(tx *Tx) error { var err error; st, err = tx.Stats(); return err }); err != nil {
+		t.Fatal(err)
+	}
+	return st
+}
+
+// TestLoad_CopyPathMatchesOneTransaction loads the same document into two non-empty stores,
+// once in one transaction and once through the copy path in transactions of 100 quads: the
+// stores end equal, with equal statistics, and the copy path committed many times.
+func TestLoad_CopyPathMatchesOneTransaction(t *testing.T) {
+	text := genNT(3000, 5)
+	one, cp := seeded(t), seeded(t)
+	st1 := mustLoad(t, one, LoadOptions{ChunkSize: 4096}, stringSource("a.nt", rdf.NTriples, text))
+	if st1.Copied || st1.Commits != 1 {
+		t.Fatalf("a 3000-quad load with the default TxQuads: %+v, want one transaction", st1)
+	}
+	v := cp.DataVersion()
+	st2 := mustLoad(t, cp, LoadOptions{ChunkSize: 4096, TxQuads: 100}, stringSource("a.nt", rdf.NTriples, text))
+	if !st2.Copied || st2.Commits < 20 {
+		t.Fatalf("a 3000-quad load with TxQuads 100: %+v, want the copy path with >= 20 commits", st2)
+	}
+	if st2.Added != st1.Added || st2.Statements != 3000 {
+		t.Fatalf("copy path added %d of %d statements, one transaction %d", st2.Added, st2.Statements, st1.Added)
+	}
+	if cp.DataVersion() <= v {
+		t.Fatalf("DataVersion went from %d to %d", v, cp.DataVersion())
+	}
+	noLeftover(t, cp)
+	a, b := blankShape(dump(t, one)), blankShape(dump(t, cp))
+	if !slices.Equal(a, b) {
+		t.Fatalf("the paths differ: %d vs %d quads", len(a), len(b))
+	}
+	s1, s2 := totals(t, one), totals(t, cp)
+	if s1.Quads != s2.Quads || s1.Subjects != s2.Subjects || s1.Objects != s2.Objects || s1.Terms != s2.Terms {
+		t.Fatalf("stats differ: %+v vs %+v", s1, s2)
+	}
+	// The store works on after the swap: writes and a reopen.
+	q := rdf.Quad{Subject: rdf.IRI("http://x/after"), Predicate: rdf.IRI("http://x/p"), Object: rdf.NewLiteral("z")}
+	if err := cp.Update(func(tx *Tx) error { _, err := tx.Add(q); return err }); err != nil {
+		t.Fatal(err)
+	}
+	path, dv := cp.Path(), cp.DataVersion()
+	if err := cp.Close(); err != nil {
+		t.Fatal(err)
+	}
+	re, err := Open(path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer re.Close()
+	if re.DataVersion() != dv || len(dump(t, re)) != len(b)+1 {
+		t.Fatalf("reopened: version %d (want %d), %d quads (want %d)", re.DataVersion(), dv, len(dump(t, re)), len(b)+1)
+	}
+}
+
+// TestLoad_CopyPathFailureLeavesStoreUnchanged fails a copy-path load at a syntax error
+// after several of its transactions were committed into the copy, and by cancellation.
+func TestLoad_CopyPathFailureLeavesStoreUnchanged(t *testing.T) {
+	good := genNT(2000, 6)
+	bad := good + "<http://example.org/x> <http://example.org/p> \"unterminated .\n" + genNT(10, 3)
+	t.Run("syntax", func(t *testing.T) {
+		s := seeded(t)
+		before, v := dump(t, s), s.DataVersion()
+		_, err := s.Load(context.Background(), []LoadSource{stringSource("bad.nt", rdf.NTriples, bad)},
+			LoadOptions{ChunkSize: 2048, TxQuads: 100})
+		var se *rdf.SyntaxError
+		if !errors.As(err, &se) || se.File != "bad.nt" || se.Line != 2001 {
+			t.Fatalf("Load: %v, want a syntax error at bad.nt:2001", err)
+		}
+		if after := dump(t, s); !slices.Equal(before, after) || s.DataVersion() != v {
+			t.Fatalf("failed load changed the store: %d quads before, %d after", len(before), len(after))
+		}
+		noLeftover(t, s)
+		if err := s.Check(); err != nil {
+			t.Fatal(err)
+		}
+	})
+	t.Run("canceled", func(t *testing.T) {
+		s := seeded(t)
+		before, v := dump(t, s), s.DataVersion()
+		ctx, cancel := context.WithCancel(context.Background())
+		defer cancel()
+		// The document cancels the load once half of it has been read.
+		src := LoadSource{Name: "slow.nt", Format: rdf.NTriples, Open: func() (io.ReadCloser, error) {
+			return io.NopCloser(&cancelAfter{r: strings.NewReader(good), n: int64(len(good) / 2), cancel: cancel}), nil
+		}}
+		_, err := s.Load(ctx, []LoadSource{src}, LoadOptions{ChunkSize: 2048, TxQuads: 100})
+		if !errors.Is(err, context.Canceled) && !errors.Is(err, errCanceled) {
+			t.Fatalf("canceled load: %v", err)
+		}
+		if after := dump(t, s); !slices.Equal(before, after) || s.DataVersion() != v {
+			t.Fatalf("canceled load changed the store: %d quads before, %d after", len(before), len(after))
+		}
+		noLeftover(t, s)
+	})
+}
+
+type cancelAfter struct {
+	r      io.Reader
+	n      int64
+	cancel func()
+}
+
+func (c *cancelAfter) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n -= int64(n)
+	if c.n <= 0 {
+		c.cancel()
+	}
+	return n, err
+}
+
+// TestLoad_Replace empties graphs before loading, in one step, on both paths: a Graph
+// Store PUT. Other graphs are untouched; a failed replace changes nothing.
+func TestLoad_Replace(t *testing.T) {
+	g1, g2 := rdf.IRI("http://x/g1"), rdf.IRI("http://x/g2")
+	for _, txQuads := range []int{0, 50} {
+		t.Run(fmt.Sprint("TxQuads=", txQuads), func(t *testing.T) {
+			s := seeded(t)
+			old := stringSource("old.nt", rdf.NTriples, genNT(300, 7))
+			old.Graph = g1
+			keep := stringSource("keep.nt", rdf.NTriples, genNT(30, 8))
+			keep.Graph = g2
+			mustLoad(t, s, LoadOptions{}, old, keep)
+			count := func(g rdf.Term) int {
+				n := 0
+				for _, l := range dump(t, s) {
+					if strings.HasSuffix(l, " "+g.String()+" .") {
+						n++
+					}
+				}
+				return n
+			}
+			n1, n2, all := count(g1), count(g2), len(dump(t, s))
+
+			doc := "<http://x/new> <http://x/p> \"one\" .\n<http://x/new> <http://x/p> _:b .\n"
+			src := stringSource("new.nt", rdf.NTriples, doc)
+			src.Graph = g1
+			st := mustLoad(t, s, LoadOptions{Replace: []rdf.Term{g1}, TxQuads: txQuads}, src)
+			if st.Removed != uint64(n1) || st.Added != 2 || st.Copied != (txQuads > 0) {
+				t.Fatalf("replace stats %+v, want %d removed, 2 added", st, n1)
+			}
+			if count(g1) != 2 || count(g2) != n2 || len(dump(t, s)) != all-n1+2 {
+				t.Fatalf("after replace: g1 %d, g2 %d (want 2, %d), %d quads", count(g1), count(g2), n2, len(dump(t, s)))
+			}
+			// A replace whose document is bad changes nothing.
+			before := dump(t, s)
+			bad := stringSource("bad.nt", rdf.NTriples, "<http://x/a> <http://x/p> <http://x/b> .\n<http://x/a> <http://x/p> .\n")
+			bad.Graph = g1
+			if _, err := s.Load(context.Background(), []LoadSource{bad}, LoadOptions{Replace: []rdf.Term{g1}, TxQuads: txQuads}); err == nil {
+				t.Fatal("bad document loaded")
+			}
+			if !slices.Equal(before, dump(t, s)) {
+				t.Fatal("a failed replace changed the store")
+			}
+			// Replacing the default graph leaves the named graphs alone.
+			def := stringSource("def.nt", rdf.NTriples, "<http://x/d> <http://x/p> <http://x/o> .\n")
+			mustLoad(t, s, LoadOptions{Replace: []rdf.Term{DefaultGraphIRI}, TxQuads: txQuads}, def)
+			if count(g1) != 2 || count(g2) != n2 || !slices.Contains(dump(t, s), "<http://x/d> <http://x/p> <http://x/o> .") ||
+				slices.Contains(dump(t, s), "<http://x/seed> <http://x/p> <http://x/o> .") {
+				t.Fatalf("after replacing the default graph: %q", dump(t, s))
+			}
+			noLeftover(t, s)
+		})
+	}
+}
+
+// TestLoad_AllInGraph puts every statement of a quad document into the source's graph.
+func TestLoad_AllInGraph(t *testing.T) {
+	nq := "<http://x/s> <http://x/p> <http://x/o> <http://x/g1> .\n" +
+		"<http://x/s> <http://x/p> \"v\" _:g .\n" +
+		"<http://x/s> <http://x/p> \"d\" .\n"
+	for _, mode := range []string{"empty", "one-tx", "copy"} {
+		t.Run(mode, func(t *testing.T) {
+			s := openTemp(t)
+			defer s.Close()
+			opts := LoadOptions{}
+			if mode != "empty" {
+				mustLoad(t, s, LoadOptions{}, stringSource("seed.nt", rdf.NTriples, "<http://x/z> <http://x/p> <http://x/o> .\n"))
+			}
+			if mode == "copy" {
+				opts.TxQuads = 1
+			}
+			src := stringSource("q.nq", rdf.NQuads, nq)
+			src.Graph, src.AllInGraph = rdf.IRI("http://x/target"), true
+			st := mustLoad(t, s, opts, src)
+			if st.Copied != (mode == "copy") {
+				t.Fatalf("stats %+v", st)
+			}
+			n := 0
+			for _, l := range dump(t, s) {
+				if strings.HasSuffix(l, " <http://x/target> .") {
+					n++
+				} else if l != "<http://x/z> <http://x/p> <http://x/o> ." {
+					t.Errorf("quad outside the target graph: %s", l)
+				}
+			}
+			if n != 3 {
+				t.Fatalf("%d quads in the target graph, want 3", n)
+			}
+		})
+	}
+}
+
+// TestLoad_CopyPathConcurrentReaders reads while a copy-path load runs and swaps the file
+// in: every read sees either the store before the load or the whole load.
+func TestLoad_CopyPathConcurrentReaders(t *testing.T) {
+	s := seeded(t)
+	text := genNT(2000, 9)
+	var stop atomic.Bool
+	var reads atomic.Int64
+	errc := make(chan error, 1)
+	go func() {
+		defer close(errc)
+		for !stop.Load() {
+			var n uint64
+			err := s.View(func(tx *Tx) error {
+				var err error
+				n, err = tx.Count(Pattern{})
+				return err
+			})
+			if err != nil || (n != 2 && n < 1500) {
+				errc <- fmt.Errorf("reader saw %d quads, err %v", n, err)
+				return
+			}
+			reads.Add(1)
+		}
+	}()
+	mustLoad(t, s, LoadOptions{ChunkSize: 1024, TxQuads: 64}, stringSource("a.nt", rdf.NTriples, text))
+	stop.Store(true)
+	if err := <-errc; err != nil {
+		t.Fatal(err)
+	}
+	if reads.Load() == 0 {
+		t.Fatal("the reader never read")
+	}
+}
