@@ -10,70 +10,24 @@ import (
 	"testing"
 
 	"github.com/piprate/json-gold/ld"
-	"github.com/uitwisselingsplatform/uwp/internal/w3c"
 )
 
 // TestW3C_Compact runs the compaction tests of the JSON-LD 1.1 API suite through compact, the
 // Writer's compaction step (the input is expanded with json-gold first, as the Writer's input
 // is already expanded). It checks json-gold's Compaction Algorithm and our wrapper around it.
 func TestW3C_Compact(t *testing.T) {
-	dir := jsonldSuiteDir(t)
-	raw, err := os.ReadFile(filepath.Join(dir, "compact-manifest.jsonld"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var manifest struct {
-		BaseIRI  string `json:"baseIri"`
-		Sequence []struct {
-			jsonldTest
-			Context string `json:"context"`
-		} `json:"sequence"`
-	}
-	if err := json.Unmarshal(raw, &manifest); err != nil {
-		t.Fatal(err)
-	}
-	docs := map[string][]byte{}
-	files, _ := filepath.Glob(filepath.Join(dir, "compact", "*.jsonld"))
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		docs[manifest.BaseIRI+"compact/"+filepath.Base(f)] = data
-	}
-	var tests []w3c.Test
-	byIRI := map[string]int{} // test IRI -> index in manifest.Sequence
-	skipped := map[string]int{}
-	for i, tc := range manifest.Sequence {
-		why := tc.notApplicable()
+	options := func(tc jsonldTest) string {
 		switch {
-		case why != "":
 		case tc.Option["compactArrays"] == false:
-			why = "compactArrays option"
+			return "compactArrays option"
 		case tc.Option["compactToRelative"] == false:
-			why = "compactToRelative option"
+			return "compactToRelative option"
 		}
-		if why != "" {
-			skipped[why]++
-			continue
-		}
-		test := w3c.Test{
-			IRI:    manifest.BaseIRI + "compact-manifest" + tc.ID,
-			Name:   strings.TrimPrefix(tc.ID, "#") + " " + tc.Name,
-			Action: filepath.Join(dir, tc.Input),
-		}
-		tests = append(tests, test)
-		byIRI[test.IRI] = i
+		return ""
 	}
-	expected, err := w3c.LoadExpected("testdata/w3c-compact-expected-failures.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	w3c.Run(t, "jsonld compact", tests, expected, func(t *testing.T, test w3c.Test) error {
-		tc := manifest.Sequence[byIRI[test.IRI]]
-		return runCompact(tc.jsonldTest, tc.Context, dir, manifest.BaseIRI, docs)
+	runJSONLD(t, "jsonld compact", "compact", "w3c-compact-expected-failures.txt", options, func(s jsonldSuite, tc jsonldTest) error {
+		return runCompact(tc, tc.Context, s.dir, s.baseIRI, s.docs)
 	})
-	fmt.Printf("jsonld compact: not applicable: %v\n", skipped)
 }
 
 func runCompact(tc jsonldTest, contextFile, dir, baseIRI string, docs map[string][]byte) (err error) {

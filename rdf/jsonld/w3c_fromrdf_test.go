@@ -15,50 +15,18 @@ import (
 // Serialize RDF as JSON-LD step of the Writer (before compaction), comparing expanded
 // JSON-LD with arrays as sets except inside @list.
 func TestW3C_FromRDF(t *testing.T) {
-	dir := jsonldSuiteDir(t)
-	raw, err := os.ReadFile(filepath.Join(dir, "fromRdf-manifest.jsonld"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var manifest struct {
-		BaseIRI  string       `json:"baseIri"`
-		Sequence []jsonldTest `json:"sequence"`
-	}
-	if err := json.Unmarshal(raw, &manifest); err != nil {
-		t.Fatal(err)
-	}
-	var tests []w3c.Test
-	byIRI := map[string]jsonldTest{}
-	skipped := map[string]int{}
-	for _, tc := range manifest.Sequence {
-		why := tc.notApplicable()
+	options := func(tc jsonldTest) string {
 		switch {
-		case why != "":
 		case tc.Option["useNativeTypes"] == true:
-			why = "useNativeTypes option"
+			return "useNativeTypes option"
 		case tc.Option["useRdfType"] == true:
-			why = "useRdfType option"
+			return "useRdfType option"
 		}
-		if why != "" {
-			skipped[why]++
-			continue
-		}
-		test := w3c.Test{
-			IRI:    manifest.BaseIRI + "fromRdf-manifest" + tc.ID,
-			Name:   strings.TrimPrefix(tc.ID, "#") + " " + tc.Name,
-			Action: filepath.Join(dir, tc.Input),
-		}
-		tests = append(tests, test)
-		byIRI[test.IRI] = tc
+		return ""
 	}
-	expected, err := w3c.LoadExpected("testdata/w3c-fromrdf-expected-failures.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	w3c.Run(t, "jsonld fromRdf", tests, expected, func(t *testing.T, test w3c.Test) error {
-		return runFromRDF(byIRI[test.IRI], dir)
+	runJSONLD(t, "jsonld fromRdf", "fromRdf", "w3c-fromrdf-expected-failures.txt", options, func(s jsonldSuite, tc jsonldTest) error {
+		return runFromRDF(tc, s.dir)
 	})
-	fmt.Printf("jsonld fromRdf: not applicable: %v\n", skipped)
 }
 
 func runFromRDF(tc jsonldTest, dir string) error {

@@ -43,6 +43,72 @@ type jsonldTest struct {
 	Expect    string         `json:"expect"`
 	ErrorCode string         `json:"expectErrorCode"`
 	Option    map[string]any `json:"option"`
+	Context   string         `json:"context"` // compact tests: the context file
+}
+
+// jsonldSuite is what a test of one manifest of the suite may read.
+type jsonldSuite struct {
+	dir, baseIRI string
+	// docs maps the URL of every <name>/*.jsonld file of the suite to its content: the
+	// "remote" documents (contexts) that tests load.
+	docs map[string][]byte
+}
+
+// runJSONLD runs the tests of <name>-manifest.jsonld against testdata/<expectedFile> under
+// the count line suite. A test that notApplicable or extra (when not nil) gives a reason for
+// is counted by reason and reported, not run.
+func runJSONLD(t *testing.T, suite, name, expectedFile string, extra func(jsonldTest) string, run func(s jsonldSuite, tc jsonldTest) error) {
+	t.Helper()
+	dir := jsonldSuiteDir(t)
+	raw, err := os.ReadFile(filepath.Join(dir, name+"-manifest.jsonld"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var manifest struct {
+		BaseIRI  string       `json:"baseIri"`
+		Sequence []jsonldTest `json:"sequence"`
+	}
+	if err := json.Unmarshal(raw, &manifest); err != nil {
+		t.Fatal(err)
+	}
+	s := jsonldSuite{dir: dir, baseIRI: manifest.BaseIRI, docs: map[string][]byte{}}
+	files, _ := filepath.Glob(filepath.Join(dir, name, "*.jsonld"))
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s.docs[manifest.BaseIRI+name+"/"+filepath.Base(f)] = data
+	}
+	var tests []w3c.Test
+	byIRI := map[string]jsonldTest{}
+	skipped := map[string]int{}
+	for _, tc := range manifest.Sequence {
+		why := tc.notApplicable()
+		if why == "" && extra != nil {
+			why = extra(tc)
+		}
+		if why != "" {
+			skipped[why]++
+			continue
+		}
+		test := w3c.Test{
+			IRI:    manifest.BaseIRI + name + "-manifest" + tc.ID,
+			Type:   strings.TrimPrefix(tc.Type[0], "jld:"),
+			Name:   strings.TrimPrefix(tc.ID, "#") + " " + tc.Name,
+			Action: filepath.Join(dir, tc.Input),
+		}
+		tests = append(tests, test)
+		byIRI[test.IRI] = tc
+	}
+	expected, err := w3c.LoadExpected(filepath.Join("testdata", expectedFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	w3c.Run(t, suite, tests, expected, func(t *testing.T, test w3c.Test) error {
+		return run(s, byIRI[test.IRI])
+	})
+	fmt.Printf("%s: not applicable: %v\n", suite, skipped)
 }
 
 // notApplicable names the tests of options this package does not offer; they are counted
@@ -68,53 +134,9 @@ func (tc jsonldTest) notApplicable() string {
 // positive tests compare with the expected N-Quads up to blank node renaming, negative tests
 // must fail with the expected JSON-LD error code.
 func TestW3C_ToRDF(t *testing.T) {
-	dir := jsonldSuiteDir(t)
-	raw, err := os.ReadFile(filepath.Join(dir, "toRdf-manifest.jsonld"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var manifest struct {
-		BaseIRI  string       `json:"baseIri"`
-		Sequence []jsonldTest `json:"sequence"`
-	}
-	if err := json.Unmarshal(raw, &manifest); err != nil {
-		t.Fatal(err)
-	}
-	// Every file of the suite is available as a "remote" document under its test URL.
-	contexts := map[string][]byte{}
-	files, _ := filepath.Glob(filepath.Join(dir, "toRdf", "*.jsonld"))
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		contexts[manifest.BaseIRI+"toRdf/"+filepath.Base(f)] = data
-	}
-	var tests []w3c.Test
-	byIRI := map[string]jsonldTest{}
-	skipped := map[string]int{}
-	for _, tc := range manifest.Sequence {
-		if why := tc.notApplicable(); why != "" {
-			skipped[why]++
-			continue
-		}
-		test := w3c.Test{
-			IRI:    manifest.BaseIRI + "toRdf-manifest" + tc.ID,
-			Type:   strings.TrimPrefix(tc.Type[0], "jld:"),
-			Name:   strings.TrimPrefix(tc.ID, "#") + " " + tc.Name,
-			Action: filepath.Join(dir, tc.Input),
-		}
-		tests = append(tests, test)
-		byIRI[test.IRI] = tc
-	}
-	expected, err := w3c.LoadExpected("testdata/w3c-tordf-expected-failures.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	w3c.Run(t, "jsonld toRdf", tests, expected, func(t *testing.T, test w3c.Test) error {
-		return runToRDF(byIRI[test.IRI], dir, manifest.BaseIRI, contexts)
+	runJSONLD(t, "jsonld toRdf", "toRdf", "w3c-tordf-expected-failures.txt", nil, func(s jsonldSuite, tc jsonldTest) error {
+		return runToRDF(tc, s.dir, s.baseIRI, s.docs)
 	})
-	fmt.Printf("jsonld toRdf: not applicable: %v\n", skipped)
 }
 
 func runToRDF(tc jsonldTest, dir, baseIRI string, contexts map[string][]byte) error {

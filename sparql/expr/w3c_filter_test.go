@@ -2,7 +2,6 @@ package expr
 
 import (
 	"fmt"
-	"io"
 	"os"
 	"regexp"
 	"slices"
@@ -12,7 +11,6 @@ import (
 
 	"github.com/uitwisselingsplatform/uwp/internal/w3c"
 	"github.com/uitwisselingsplatform/uwp/rdf"
-	"github.com/uitwisselingsplatform/uwp/rdf/turtle"
 )
 
 // filterCase describes a W3C test of the shape
@@ -232,26 +230,6 @@ func rowKey(c filterCase, s, p, v rdf.Term, expected map[string]rdf.Term) string
 		s = nil
 	}
 	return k(s) + "|" + k(p) + "|" + k(v)
-}
-
-func readTurtle(path string) ([]rdf.Quad, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	r := turtle.NewReader(f, rdf.ReadOptions{Base: w3c.FileURL(path), File: path})
-	var out []rdf.Quad
-	for {
-		q, err := r.Read()
-		if err == io.EOF {
-			return out, nil
-		}
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, q)
-	}
 }
 
 // readExpectedRows reads an .srx file or an rs:ResultSet graph in Turtle.

@@ -4,7 +4,6 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
-	"io"
 	"maps"
 	"os"
 	"path/filepath"
@@ -233,21 +232,12 @@ func lookupLocal(data map[rdf.Term]rdf.Term, local string) rdf.Term {
 // loadPredicate reads a Turtle file and maps each subject to its object for predicates
 // with the given local name or full IRI ("" for all predicates).
 func loadPredicate(path, pred string) (map[rdf.Term]rdf.Term, error) {
-	f, err := os.Open(path)
+	quads, err := readTurtle(path)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	r := turtle.NewReader(f, rdf.ReadOptions{Base: w3c.FileURL(path), File: path})
 	out := map[rdf.Term]rdf.Term{}
-	for {
-		q, err := r.Read()
-		if err == io.EOF {
-			return out, nil
-		}
-		if err != nil {
-			return nil, err
-		}
+	for _, q := range quads {
 		p := string(q.Predicate.(rdf.IRI))
 		if pred != "" && !strings.HasSuffix(p, "/"+pred) && !strings.HasSuffix(p, "#"+pred) && p != pred {
 			continue
@@ -257,6 +247,17 @@ func loadPredicate(path, pred string) (map[rdf.Term]rdf.Term, error) {
 		}
 		out[q.Subject] = q.Object
 	}
+	return out, nil
+}
+
+// readTurtle reads a Turtle file of the suite with its file: IRI as base.
+func readTurtle(path string) ([]rdf.Quad, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return w3c.ReadAll(turtle.NewReader(f, rdf.ReadOptions{Base: w3c.FileURL(path), File: path}))
 }
 
 // readSRX reads the rows of a SPARQL XML results file as variable -> term maps.
