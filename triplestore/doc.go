@@ -42,9 +42,12 @@
 // Load into an EMPTY store builds a new file next to the store (in-memory dictionary with
 // spill file, sorted runs in TempDir, k-way merge, key-order appends in bounded bbolt
 // transactions) and renames it over the old file only when complete; on any error the old
-// file is untouched. Load into a non-empty store runs in ONE write transaction (sorted batch
-// inserts; term->id and namespace entries are written at commit in key order). Both are
-// atomic.
+// file is untouched. Load into a non-empty store runs in one write transaction when it is
+// small (at most LoadOptions.TxQuads statements, counting the quads of the graphs it
+// replaces): sorted batch inserts, term->id and namespace entries written at commit in key
+// order. A larger one copies the store's file (bbolt's consistent copy), writes into the copy
+// in transactions of TxQuads quads and renames it over the store like the bulk path, so its
+// memory is bounded by TxQuads whatever its size. All paths are atomic.
 //
 // # Blank nodes
 //

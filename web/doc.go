@@ -16,10 +16,11 @@
 //     SHA-256 of TOKEN (hex) is one of Config.TokenHashes; the comparison is constant-time.
 //
 //   - Uploads are spooled (decompressed) to a temporary file first, so that no write
-//     transaction waits on the network. Merges of triple syntaxes (POST, and PUT of a new
-//     graph) then stream through the store's loader; a PUT that replaces a graph, and quad
-//     syntaxes, are read inside one write transaction. Either way a syntax error rolls
-//     everything back and answers 400 with line:col.
+//     transaction waits on the network. Every upload (PUT, POST, every syntax) and graph
+//     DELETE then goes through the store's loader (triplestore.Store.Load with Replace and
+//     AllInGraph), which is atomic and keeps memory bounded by Config.UploadTxQuads: larger
+//     writes go into a copy of the store that is renamed in. A syntax error changes nothing
+//     and answers 400 with line:col.
 //
 //   - Linked Data: Config.BaseIRIs map IRIs B+"id/x" to /id/x (303 to /doc/x) and other IRIs
 //     under B to their own path; /page?uri= describes any IRI. Pages come from one read

@@ -40,6 +40,7 @@ VoID at /.well-known/void, a query UI at /, /healthz and Prometheus /metrics. Wr
 			fs.Int("incoming-limit", 1000, "incoming triples in a resource's RDF view")
 			fs.Int("page-cache", 32<<20, "bytes of rendered resource documents kept per data version (negative: none)")
 			fs.Int64("max-upload", 0, "largest accepted upload in bytes after decompression (0: no cap)")
+			fs.Int("upload-tx-quads", 1<<16, "quads an upload writes per transaction; larger uploads go through a copy of the store, in bounded memory")
 			fs.String("title", "uwp", "service name shown in pages")
 			fs.Duration("shutdown-timeout", 30*time.Second, "how long shutdown waits for requests in flight")
 			fs.String("log-format", "text", "access log format: text or json")
@@ -82,6 +83,7 @@ func serveConfig(cfg *viper.Viper, e *env) (web.Config, error) {
 	c.SitemapPageSize = cfg.GetInt("sitemap-page-size")
 	c.IncomingLimit = cfg.GetInt("incoming-limit")
 	c.MaxUploadBytes = cfg.GetInt64("max-upload")
+	c.UploadTxQuads = cfg.GetInt("upload-tx-quads")
 	c.PageCacheBytes = cfg.GetInt("page-cache")
 	if c.PageCacheBytes == 0 {
 		c.PageCacheBytes = -1 // 0 on the command line means none
