@@ -29,7 +29,8 @@ bench: build bench-go
 	./scripts/bench.sh
 
 # acceptance: the big-data checks (10M load/stats/dump round trip, atomic failed load, 1 s
-# timeout on a 1M x 1M cross product); needs ~6 GB of disk.
+# timeout on a 1M x 1M cross product, 1.4 GB server upload in bounded memory); needs ~10 GB
+# of disk.
 acceptance: build
 	./scripts/acceptance.sh
 
