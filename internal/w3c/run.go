@@ -37,12 +37,14 @@ type Result struct {
 	Expected       int // failures that are listed
 }
 
-// String reads "<suite>: N passed, M failed", the line scripts/test.sh collects. When some
-// failures are not listed (the run fails), it says how many.
+// String reads "<suite>: N passed, M failed", the line scripts/test.sh collects, and says
+// whether the failures are all listed as expected (else how many are not: the run fails).
 func (r Result) String() string {
 	s := fmt.Sprintf("%s: %d passed, %d failed", r.Suite, r.Passed, r.Failed)
 	if n := r.Failed - r.Expected; n > 0 {
 		s += fmt.Sprintf(" (%d not in the expected-failures list)", n)
+	} else if r.Failed > 0 {
+		s += " (all in the expected-failures list)"
 	}
 	return s
 }

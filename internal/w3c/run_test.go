@@ -43,7 +43,8 @@ func TestVerdict(t *testing.T) {
 		}
 	}
 	for r, want := range map[Result]string{
-		{Suite: "s", Passed: 3, Failed: 1, Expected: 1}: "s: 3 passed, 1 failed",
+		{Suite: "s", Passed: 3, Failed: 0, Expected: 0}: "s: 3 passed, 0 failed",
+		{Suite: "s", Passed: 3, Failed: 1, Expected: 1}: "s: 3 passed, 1 failed (all in the expected-failures list)",
 		{Suite: "s", Passed: 3, Failed: 2, Expected: 1}: "s: 3 passed, 2 failed (1 not in the expected-failures list)",
 	} {
 		if got := r.String(); got != want {
