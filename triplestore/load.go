@@ -31,6 +31,11 @@ type LoadSource struct {
 	// AllInGraph puts every statement into Graph (nil: the default graph), whatever graph
 	// the document's syntax gives it: a Graph Store upload of N-Quads or TriG.
 	AllInGraph bool
+	// Reader, when set, supplies the statements instead of a document (Open and Format are
+	// then unused): for callers that produce quads, such as the ingest adapters. Its errors
+	// are treated like a document reader's: *rdf.SyntaxError that is not Fatal is skipped by
+	// a lenient load, anything else fails the load.
+	Reader rdf.Reader
 }
 
 // LoadOptions configure Load. The zero value loads strictly with default settings.
@@ -64,6 +69,11 @@ type LoadOptions struct {
 	// memory; a load (with the quads of its Replace graphs) larger than this takes the copy
 	// path. 0 means 1<<18.
 	TxQuads int
+	// Finish, when set, runs in the load's last write transaction, after every statement is
+	// added and before the load commits, with the load's figures so far: changes it makes
+	// (say, a description of what was loaded) are part of the load's atomic step, and an
+	// error from it fails the load. On the copy and bulk paths tx belongs to the new file.
+	Finish func(tx *Tx, st LoadStats) error
 }
 
 // LoadProgress is a progress report.
@@ -145,6 +155,9 @@ func (s *Store) Load(ctx context.Context, srcs []LoadSource, opts LoadOptions) (
 		opts.TempDir = os.TempDir()
 	}
 	for i, src := range srcs {
+		if src.Reader != nil {
+			continue
+		}
 		if src.Open == nil {
 			return LoadStats{}, fmt.Errorf("triplestore: load source %d (%s) has no Open", i, src.Name)
 		}

@@ -108,7 +108,18 @@ func (s *Store) bulkLoad(ctx context.Context, batches <-chan chan parsed, srcs [
 		return st, fmt.Errorf("triplestore: spilling sorted runs: %w", sortErr)
 	}
 	if st.Statements == 0 {
-		return st, nil // nothing to load: leave the (empty) store and its version alone
+		if opts.Finish == nil {
+			return st, nil // nothing to load: leave the (empty) store and its version alone
+		}
+		tx, err := s.beginLocked(true)
+		if err != nil {
+			return st, err
+		}
+		if err := opts.Finish(tx, st); err != nil {
+			tx.Rollback()
+			return st, err
+		}
+		return st, tx.Commit()
 	}
 	if err := rs.add(buf, false); err != nil {
 		return st, err
@@ -127,13 +138,38 @@ func (s *Store) bulkLoad(ctx context.Context, batches <-chan chan parsed, srcs [
 		return st, err
 	}
 	st.Added = added
+	version := oldVersion + 1
+	if opts.Finish != nil {
+		if version, err = finishFile(tmp, opts.Finish, st); err != nil {
+			os.Remove(tmp)
+			return st, err
+		}
+	}
 	st.WritePhase = time.Since(start) - st.ReadPhase
-	if err := s.swapFile(tmp, oldVersion+1); err != nil {
+	if err := s.swapFile(tmp, version); err != nil {
 		os.Remove(tmp)
 		return st, err
 	}
 	st.SwapPhase = time.Since(start) - st.ReadPhase - st.WritePhase
 	return st, nil
+}
+
+// finishFile runs LoadOptions.Finish in a transaction on the finished new file at path and
+// syncs it; it returns the file's data version.
+func finishFile(path string, finish func(*Tx, LoadStats) error, st LoadStats) (uint64, error) {
+	fs, err := Open(path, &Options{NoSync: true})
+	if err != nil {
+		return 0, err
+	}
+	err = fs.Update(func(tx *Tx) error { return finish(tx, st) })
+	dv := fs.DataVersion()
+	if cerr := fs.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = syncFile(path)
+	}
+	return dv, err
 }
 
 // blockPut is one Put for the file builder.

@@ -271,3 +271,107 @@ func TestLoad_CopyPathConcurrentReaders(t *testing.T) {
 		t.Fatal("the reader never read")
 	}
 }
+
+// errReader serves quads, then an error.
+type errReader struct {
+	qs  []rdf.Quad
+	err error
+}
+
+func (r *errReader) Read() (rdf.Quad, error) {
+	if len(r.qs) == 0 {
+		return rdf.Quad{}, r.err
+	}
+	q := r.qs[0]
+	r.qs = r.qs[1:]
+	return q, nil
+}
+
+func quadsN(n int, tag string) []rdf.Quad {
+	qs := make([]rdf.Quad, n)
+	for i := range qs {
+		qs[i] = rdf.Quad{Subject: rdf.IRI(fmt.Sprintf("http://x/%s%d", tag, i)), Predicate: rdf.IRI("http://x/p"), Object: rdf.BlankNode(fmt.Sprint("b", i%3))}
+	}
+	return qs
+}
+
+// TestLoad_ReaderAndFinish loads quads from a LoadSource.Reader on every path, with a
+// Finish that records the load's figures and removes a quad, in the load's atomic step; a
+// failing reader or Finish changes nothing.
+func TestLoad_ReaderAndFinish(t *testing.T) {
+	desc := rdf.IRI("http://x/description")
+	seed := rdf.Quad{Subject: rdf.IRI("http://x/seed"), Predicate: rdf.IRI("http://x/p"), Object: rdf.IRI("http://x/o")}
+	finish := func(fail bool) func(tx *Tx, st LoadStats) error {
+		return func(tx *Tx, st LoadStats) error {
+			if fail {
+				return errors.New("finish refused")
+			}
+			if _, err := tx.Remove(seed); err != nil {
+				return err
+			}
+			_, err := tx.Add(rdf.Quad{Subject: desc, Predicate: rdf.IRI("http://x/added"), Object: rdf.NewTypedLiteral(fmt.Sprint(st.Added), rdf.XSDInteger)})
+			return err
+		}
+	}
+	for _, c := range []struct {
+		name    string
+		seeded  bool
+		n       int
+		txQuads int
+	}{
+		{"bulk", false, 500, 0},
+		{"bulk-nothing", false, 0, 0},
+		{"one-tx", true, 500, 0},
+		{"copy", true, 500, 64},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			s := openTemp(t)
+			defer s.Close()
+			if c.seeded {
+				if err := s.Update(func(tx *Tx) error { _, err := tx.Add(seed); return err }); err != nil {
+					t.Fatal(err)
+				}
+			}
+			opts := LoadOptions{TxQuads: c.txQuads, Finish: finish(false)}
+			// Failures first: a reader error and a refusing Finish leave the store as it was.
+			before, v := dump(t, s), s.DataVersion()
+			for _, bad := range []struct {
+				r    rdf.Reader
+				opts LoadOptions
+			}{
+				{&errReader{qs: quadsN(c.n, "s"), err: errors.New("adapter broke")}, opts},
+				{&errReader{qs: quadsN(c.n, "s"), err: io.EOF}, LoadOptions{TxQuads: c.txQuads, Finish: finish(true)}},
+			} {
+				if _, err := s.Load(context.Background(), []LoadSource{{Name: "adapter", Reader: bad.r}}, bad.opts); err == nil {
+					t.Fatal("a failing load succeeded")
+				}
+				if !slices.Equal(before, dump(t, s)) || s.DataVersion() != v {
+					t.Fatal("a failing load changed the store")
+				}
+				noLeftover(t, s)
+			}
+			st := mustLoad(t, s, opts, LoadSource{Name: "adapter", Reader: &errReader{qs: quadsN(c.n, "s"), err: io.EOF}})
+			if st.Added != uint64(c.n) || st.Copied != (c.txQuads > 0) || st.Bulk != !c.seeded {
+				t.Fatalf("stats %+v", st)
+			}
+			got := dump(t, s)
+			want := fmt.Sprintf("<http://x/description> <http://x/added> \"%d\"^^<http://www.w3.org/2001/XMLSchema#integer> .", c.n)
+			if !slices.Contains(got, want) || slices.Contains(got, seed.String()) || len(got) != c.n+1 {
+				t.Fatalf("after the load (%d quads): description %v, seed %v", len(got), slices.Contains(got, want), slices.Contains(got, seed.String()))
+			}
+			if s.DataVersion() <= v {
+				t.Fatalf("DataVersion %d -> %d", v, s.DataVersion())
+			}
+			// Blank nodes of the reader are scoped to the load: 3 of them.
+			blanks := map[string]bool{}
+			for _, l := range got {
+				if i := strings.Index(l, "_:"); i >= 0 {
+					blanks[strings.Fields(l[i:])[0]] = true
+				}
+			}
+			if c.n > 0 && len(blanks) != 3 {
+				t.Fatalf("%d blank nodes, want 3", len(blanks))
+			}
+		})
+	}
+}

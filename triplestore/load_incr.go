@@ -73,6 +73,9 @@ func (s *Store) incrementalLoad(ctx context.Context, batches <-chan chan parsed,
 	if err := w.load(ctx, next, srcs, opts, &st); err != nil {
 		return st, err
 	}
+	if err := w.finish(opts, &st); err != nil {
+		return st, err
+	}
 	return st, w.commit(&st)
 }
 
@@ -155,6 +158,9 @@ func (s *Store) copyLoad(ctx context.Context, next func() (parsed, bool), srcs [
 	if err := w.load(ctx, next, srcs, opts, st); err != nil {
 		return err
 	}
+	if err := w.finish(opts, st); err != nil {
+		return err
+	}
 	if err := w.commit(st); err != nil {
 		return err
 	}
@@ -207,6 +213,14 @@ func (w *batchWriter) commit(st *LoadStats) error {
 		st.Commits++
 	}
 	return err
+}
+
+// finish runs LoadOptions.Finish in the current transaction.
+func (w *batchWriter) finish(opts LoadOptions, st *LoadStats) error {
+	if opts.Finish == nil {
+		return nil
+	}
+	return opts.Finish(w.tx, *st)
 }
 
 // wrote counts n quads written and moves on to a new transaction when the current one is full.

@@ -74,9 +74,31 @@ func parseSources(ctx context.Context, srcs []LoadSource, opts LoadOptions, prog
 				return false
 			}
 		}
+		// readSeq reads a sequential reader in batches; false: the load stops.
+		readSeq := func(r rdf.Reader, i int) bool {
+			for {
+				p := safeReadAll(ctx, r, i, opts.Lenient, prog, seqBatch)
+				last := p.err != nil || len(p.quads) < seqBatch
+				if p.err == io.EOF {
+					p.err = nil
+				}
+				if !send(p) || p.err != nil {
+					return false
+				}
+				if last {
+					return true
+				}
+			}
+		}
 		for i := range srcs {
 			src := &srcs[i]
 			prog.source.Store(src.Name)
+			if src.Reader != nil {
+				if !readSeq(src.Reader, i) {
+					return
+				}
+				continue
+			}
 			rc, err := src.Open()
 			if err != nil {
 				send(parsed{src: i, err: fmt.Errorf("triplestore: open %s: %w", src.Name, err)})
@@ -144,19 +166,7 @@ func parseSources(ctx context.Context, srcs []LoadSource, opts LoadOptions, prog
 						send(parsed{src: i, err: fmt.Errorf("triplestore: %s: %w", src.Name, err)})
 						return false
 					}
-					for {
-						p := safeReadAll(ctx, r, i, opts.Lenient, prog, seqBatch)
-						last := p.err != nil || len(p.quads) < seqBatch
-						if p.err == io.EOF {
-							p.err = nil
-						}
-						if !send(p) || p.err != nil {
-							return false
-						}
-						if last {
-							return true
-						}
-					}
+					return readSeq(r, i)
 				}()
 			}
 			rc.Close()
