@@ -375,3 +375,34 @@ func TestLoad_ReaderAndFinish(t *testing.T) {
 		})
 	}
 }
+
+// TestOpen_RemovesAnInterruptedLoad: the copy (or new file) of a load that a crash cut
+// short is removed by the next Open that may write.
+func TestOpen_RemovesAnInterruptedLoad(t *testing.T) {
+	s := seeded(t)
+	path := s.Path()
+	want := dump(t, s)
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path+".load", []byte("half a copy"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ro, err := Open(path, &Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ro.Close()
+	if _, err := os.Stat(path + ".load"); err != nil {
+		t.Fatalf("a read-only Open removed the leftover: %v", err)
+	}
+	re, err := Open(path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer re.Close()
+	noLeftover(t, re)
+	if !slices.Equal(want, dump(t, re)) {
+		t.Fatal("the store changed")
+	}
+}

@@ -68,6 +68,11 @@ func Open(path string, opts *Options) (*Store, error) {
 		return nil, err
 	}
 	s.db = db
+	if !s.opts.ReadOnly {
+		// A load that a crash interrupted may have left its new file or copy behind. The
+		// store's file lock is ours now, so no load of another process is writing it.
+		os.Remove(path + ".load")
+	}
 	return s, nil
 }
 
