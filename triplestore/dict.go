@@ -139,7 +139,7 @@ func (tx *Tx) namespace(name string, create bool) (uint64, bool, error) {
 	if name == "" {
 		return 0, true, nil // namespace 0 is the empty one, never stored (bbolt keys are non-empty)
 	}
-	if id, ok := tx.s.nsID(name); ok {
+	if id, ok := tx.h.nsID(name); ok {
 		return id, true, nil
 	}
 	if id, ok := tx.nsNew[name]; ok {
@@ -151,7 +151,7 @@ func (tx *Tx) namespace(name string, create bool) (uint64, bool, error) {
 			return 0, false, fmt.Errorf("%w: bad namespace value", ErrCorrupt)
 		}
 		if !tx.btx.Writable() {
-			tx.s.nsRemember(name, id)
+			tx.h.nsRemember(name, id)
 		}
 		return id, true, nil
 	}
@@ -177,7 +177,7 @@ func (tx *Tx) namespaceName(id uint64) (string, error) {
 	if id == 0 {
 		return "", nil
 	}
-	if n, ok := tx.s.nsName(id); ok {
+	if n, ok := tx.h.nsName(id); ok {
 		return n, nil
 	}
 	if n, ok := tx.nsNewID[id]; ok {
@@ -189,7 +189,7 @@ func (tx *Tx) namespaceName(id uint64) (string, error) {
 	}
 	name := string(v)
 	if !tx.btx.Writable() {
-		tx.s.nsRemember(name, id)
+		tx.h.nsRemember(name, id)
 	}
 	return name, nil
 }

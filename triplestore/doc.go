@@ -47,7 +47,10 @@
 // replaces): sorted batch inserts, term->id and namespace entries written at commit in key
 // order. A larger one copies the store's file (bbolt's consistent copy), writes into the copy
 // in transactions of TxQuads quads and renames it over the store like the bulk path, so its
-// memory is bounded by TxQuads whatever its size. All paths are atomic.
+// memory is bounded by TxQuads whatever its size. All paths are atomic. A swap does not wait
+// for readers: each open bbolt file is a handle counting its transactions, a transaction
+// begun before the swap finishes on the old file (renamed over, still mapped), and the old
+// file is closed when its last transaction ends.
 //
 // # Blank nodes
 //

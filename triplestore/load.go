@@ -109,7 +109,8 @@ type LoadStats struct {
 //   - Empty store (no quads): the dictionary is built in memory, ID tuples are sorted in
 //     runs (spilled to TempDir), merged per index and appended in key order into a NEW
 //     file next to the store, written in several bbolt transactions. Only when it is
-//     complete is it synced and renamed over the store's file (readers wait for the swap).
+//     complete is it synced and renamed over the store's file. Readers do not wait: a
+//     transaction begun before the swap finishes on the old file, later ones see the new.
 //   - A non-empty store and a small load (at most TxQuads statements, counting the quads
 //     of the Replace graphs): one write transaction; quads are encoded through the
 //     dictionary and added in sorted batches. Duplicates are ignored.
@@ -215,17 +216,16 @@ func (s *Store) isEmpty() (bool, error) {
 
 // beginLocked begins a transaction for a caller that already holds writeMu (Load).
 func (s *Store) beginLocked(writable bool) (*Tx, error) {
-	s.dbMu.RLock()
-	if s.db == nil {
-		s.dbMu.RUnlock()
-		return nil, errClosed
-	}
-	btx, err := s.db.Begin(writable)
+	h, err := s.acquire()
 	if err != nil {
-		s.dbMu.RUnlock()
 		return nil, err
 	}
-	tx := newTx(s, btx)
+	btx, err := h.db.Begin(writable)
+	if err != nil {
+		s.release(h)
+		return nil, err
+	}
+	tx := newTx(s, h, btx)
 	tx.noWriteMu = true
 	return tx, nil
 }

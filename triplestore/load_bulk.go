@@ -601,29 +601,27 @@ func writeT2I(dict *memDict, send func([]blockPut) bool) error {
 	return nil
 }
 
-// swapFile replaces the store's file by the finished file at tmp.
+// swapFile replaces the store's file by the finished file at tmp. It does not wait for
+// readers: transactions begun before the swap finish on the old file, which is closed after
+// the last of them; transactions begun after it see the new file. DataVersion changes after
+// the new file is current, so a caller that reads DataVersion before beginning a
+// transaction never pairs the new version with the old data.
 func (s *Store) swapFile(tmp string, dataVersion uint64) error {
-	s.dbMu.Lock()
-	defer s.dbMu.Unlock()
-	if err := s.db.Close(); err != nil {
+	if err := os.Rename(tmp, s.path); err != nil {
 		return err
 	}
-	s.db = nil
-	renameErr := os.Rename(tmp, s.path)
-	if renameErr == nil {
-		renameErr = syncDir(filepath.Dir(s.path))
-	}
-	db, err := s.openDB(s.path)
+	dirErr := syncDir(filepath.Dir(s.path))
+	db, _, err := s.openDB(s.path)
 	if err != nil {
-		return errors.Join(renameErr, err)
+		// The store's path holds the new file, which cannot be opened: close the store
+		// rather than go on writing to the old file, which no longer has a name.
+		return errors.Join(err, s.retire(nil))
 	}
-	s.db = db
-	s.nsForget()
-	if renameErr != nil {
-		return renameErr
+	if err := s.retire(newHandle(db)); err != nil {
+		dirErr = errors.Join(dirErr, err)
 	}
 	s.dataVersion.Store(dataVersion)
-	return nil
+	return dirErr
 }
 
 // syncDir makes a rename in dir durable.

@@ -406,3 +406,55 @@ func TestOpen_RemovesAnInterruptedLoad(t *testing.T) {
 		t.Fatal("the store changed")
 	}
 }
+
+// TestLoad_SwapDoesNotWaitForReaders holds a read transaction open across a copy-path load
+// and a bulk load: each load finishes without waiting for it, the open transaction goes on
+// reading the file it began on, and new transactions see the new file.
+func TestLoad_SwapDoesNotWaitForReaders(t *testing.T) {
+	for _, seed := range []bool{true, false} {
+		t.Run(fmt.Sprint("seeded=", seed), func(t *testing.T) {
+			var s *Store
+			if seed {
+				s = seeded(t)
+			} else {
+				s = openTemp(t)
+				defer s.Close()
+			}
+			before := uint64(len(dump(t, s)))
+			old, err := s.Begin(false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			st := mustLoad(t, s, LoadOptions{TxQuads: 100}, stringSource("a.nt", rdf.NTriples, genNT(1000, 11)))
+			if st.Copied != seed || st.Bulk == seed {
+				t.Fatalf("stats %+v", st)
+			}
+			n, err := old.Count(Pattern{})
+			if err != nil || n != before {
+				t.Fatalf("the transaction begun before the load counts %d quads (%v), want %d", n, err, before)
+			}
+			// Its dictionary still answers for the old file.
+			it := old.MatchTerms(nil, nil, nil, nil)
+			for it.Next() {
+			}
+			if err := it.Err(); err != nil {
+				t.Fatal(err)
+			}
+			it.Close()
+			if after := uint64(len(dump(t, s))); after != before+st.Added {
+				t.Fatalf("a new transaction counts %d quads, want %d", after, before+st.Added)
+			}
+			old.Rollback()
+			// The old file is closed with its last transaction; the store goes on.
+			if err := s.Update(func(tx *Tx) error {
+				_, err := tx.Add(rdf.Quad{Subject: rdf.IRI("http://x/late"), Predicate: rdf.IRI("http://x/p"), Object: rdf.NewLiteral("l")})
+				return err
+			}); err != nil {
+				t.Fatal(err)
+			}
+			if err := s.Check(); err != nil {
+				t.Fatal(err)
+			}
+		})
+	}
+}

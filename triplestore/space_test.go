@@ -64,10 +64,14 @@ func TestSpace_Report(t *testing.T) {
 		}
 		t.Log("Check passed")
 	}
-	s.dbMu.RLock()
-	defer s.dbMu.RUnlock()
-	s.db.View(func(tx *bolt.Tx) error {
-		t.Logf("free pages %d, pending %d, page size %d: %.1f B/triple free", s.db.Stats().FreePageN, s.db.Stats().PendingPageN, s.db.Info().PageSize, float64(s.db.Stats().FreePageN*s.db.Info().PageSize)/n)
+	h, err := s.acquire()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.release(h)
+	db := h.db
+	db.View(func(tx *bolt.Tx) error {
+		t.Logf("free pages %d, pending %d, page size %d: %.1f B/triple free", db.Stats().FreePageN, db.Stats().PendingPageN, db.Info().PageSize, float64(db.Stats().FreePageN*db.Info().PageSize)/n)
 		return tx.ForEach(func(name []byte, b *bolt.Bucket) error {
 			bs := b.Stats()
 			alloc := bs.BranchAlloc + bs.LeafAlloc

@@ -46,28 +46,85 @@ type Store struct {
 	path string
 	opts Options
 
-	writeMu sync.Mutex   // serialises writers, held by Load for its whole run
-	dbMu    sync.RWMutex // read-held by every transaction; write-held to swap db
-	db      *bolt.DB
+	writeMu sync.Mutex // serialises writers, held by Load for its whole run
+	dbMu    sync.Mutex // guards cur and the handles' transaction counts
+	cur     *dbHandle  // the open file new transactions begin on; nil when closed
 
 	dataVersion atomic.Uint64
+}
+
+// dbHandle is one open bbolt file. A load that builds or copies a new file swaps it in as
+// the store's current handle without waiting for readers: transactions begun on the old
+// file finish there (its pages stay mapped after the rename), and the old file is closed
+// when its last transaction ends. The namespace cache belongs to the file, since a new
+// file built by a bulk load numbers its namespaces afresh.
+type dbHandle struct {
+	db      *bolt.DB
+	txs     int  // open transactions, under Store.dbMu
+	retired bool // no longer current: closed when txs reaches 0
 
 	nsMu     sync.RWMutex
 	nsByName map[string]uint64
 	nsByID   map[uint64]string
 }
 
+func newHandle(db *bolt.DB) *dbHandle {
+	return &dbHandle{db: db, nsByName: map[string]uint64{}, nsByID: map[uint64]string{}}
+}
+
+// acquire counts a transaction about to begin on the current handle.
+func (s *Store) acquire() (*dbHandle, error) {
+	s.dbMu.Lock()
+	defer s.dbMu.Unlock()
+	if s.cur == nil {
+		return nil, errClosed
+	}
+	s.cur.txs++
+	return s.cur, nil
+}
+
+// release counts a transaction of h as ended and closes h when it was the last one of a
+// retired handle.
+func (s *Store) release(h *dbHandle) {
+	s.dbMu.Lock()
+	h.txs--
+	last := h.retired && h.txs == 0
+	s.dbMu.Unlock()
+	if last {
+		h.db.Close()
+	}
+}
+
+// retire makes next the current handle (nil: the store is closed) and closes the old one
+// now if no transaction uses it, else when its last one ends.
+func (s *Store) retire(next *dbHandle) error {
+	s.dbMu.Lock()
+	old := s.cur
+	s.cur = next
+	idle := false
+	if old != nil {
+		old.retired = true
+		idle = old.txs == 0
+	}
+	s.dbMu.Unlock()
+	if idle {
+		return old.db.Close()
+	}
+	return nil
+}
+
 // Open opens the store at path, creating it when missing.
 func Open(path string, opts *Options) (*Store, error) {
-	s := &Store{path: path, nsByName: map[string]uint64{}, nsByID: map[uint64]string{}}
+	s := &Store{path: path}
 	if opts != nil {
 		s.opts = *opts
 	}
-	db, err := s.openDB(path)
+	db, dv, err := s.openDB(path)
 	if err != nil {
 		return nil, err
 	}
-	s.db = db
+	s.cur = newHandle(db)
+	s.dataVersion.Store(dv)
 	if !s.opts.ReadOnly {
 		// A load that a crash interrupted may have left its new file or copy behind. The
 		// store's file lock is ours now, so no load of another process is writing it.
@@ -76,7 +133,8 @@ func Open(path string, opts *Options) (*Store, error) {
 	return s, nil
 }
 
-func (s *Store) openDB(path string) (*bolt.DB, error) {
+// openDB opens and checks a store file; it returns the file's data version.
+func (s *Store) openDB(path string) (*bolt.DB, uint64, error) {
 	db, err := bolt.Open(path, 0o644, &bolt.Options{
 		Timeout:        s.opts.Timeout,
 		NoSync:         s.opts.NoSync,
@@ -85,7 +143,7 @@ func (s *Store) openDB(path string) (*bolt.DB, error) {
 		FreelistType:   bolt.FreelistMapType,
 	})
 	if err != nil {
-		return nil, fmt.Errorf("triplestore: open %s: %w", path, err)
+		return nil, 0, fmt.Errorf("triplestore: open %s: %w", path, err)
 	}
 	var dv uint64
 	if s.opts.ReadOnly {
@@ -106,10 +164,9 @@ func (s *Store) openDB(path string) (*bolt.DB, error) {
 	}
 	if err != nil {
 		db.Close()
-		return nil, fmt.Errorf("triplestore: open %s: %w", path, err)
+		return nil, 0, fmt.Errorf("triplestore: open %s: %w", path, err)
 	}
-	s.dataVersion.Store(dv)
-	return db, nil
+	return db, dv, nil
 }
 
 func initBuckets(tx *bolt.Tx) error {
@@ -157,16 +214,10 @@ func checkMeta(tx *bolt.Tx) (uint64, error) {
 	return dv, nil
 }
 
-// Close closes the file. Transactions must be finished first.
+// Close closes the file. Transactions should be finished first: the file is closed when
+// the last one ends, and none can begin after Close.
 func (s *Store) Close() error {
-	s.dbMu.Lock()
-	defer s.dbMu.Unlock()
-	if s.db == nil {
-		return nil
-	}
-	err := s.db.Close()
-	s.db = nil
-	return err
+	return s.retire(nil)
 }
 
 // Path returns the file name the store was opened with.
@@ -186,23 +237,22 @@ func (s *Store) Begin(writable bool) (*Tx, error) {
 		}
 		s.writeMu.Lock()
 	}
-	s.dbMu.RLock()
-	if s.db == nil {
-		s.dbMu.RUnlock()
+	h, err := s.acquire()
+	if err != nil {
 		if writable {
 			s.writeMu.Unlock()
 		}
 		return nil, bolt.ErrDatabaseNotOpen
 	}
-	btx, err := s.db.Begin(writable)
+	btx, err := h.db.Begin(writable)
 	if err != nil {
-		s.dbMu.RUnlock()
+		s.release(h)
 		if writable {
 			s.writeMu.Unlock()
 		}
 		return nil, err
 	}
-	return newTx(s, btx), nil
+	return newTx(s, h, btx), nil
 }
 
 // View runs fn in a read transaction.
@@ -242,32 +292,25 @@ func (s *Store) Size() (int64, error) {
 	return fi.Size(), nil
 }
 
-func (s *Store) nsName(id uint64) (string, bool) {
-	s.nsMu.RLock()
-	defer s.nsMu.RUnlock()
-	n, ok := s.nsByID[id]
+func (h *dbHandle) nsName(id uint64) (string, bool) {
+	h.nsMu.RLock()
+	defer h.nsMu.RUnlock()
+	n, ok := h.nsByID[id]
 	return n, ok
 }
 
-func (s *Store) nsID(name string) (uint64, bool) {
-	s.nsMu.RLock()
-	defer s.nsMu.RUnlock()
-	id, ok := s.nsByName[name]
+func (h *dbHandle) nsID(name string) (uint64, bool) {
+	h.nsMu.RLock()
+	defer h.nsMu.RUnlock()
+	id, ok := h.nsByName[name]
 	return id, ok
 }
 
-func (s *Store) nsRemember(name string, id uint64) {
-	s.nsMu.Lock()
-	s.nsByName[name] = id
-	s.nsByID[id] = name
-	s.nsMu.Unlock()
-}
-
-func (s *Store) nsForget() {
-	s.nsMu.Lock()
-	s.nsByName = map[string]uint64{}
-	s.nsByID = map[uint64]string{}
-	s.nsMu.Unlock()
+func (h *dbHandle) nsRemember(name string, id uint64) {
+	h.nsMu.Lock()
+	h.nsByName[name] = id
+	h.nsByID[id] = name
+	h.nsMu.Unlock()
 }
 
 var errClosed = errors.New("triplestore: store closed")

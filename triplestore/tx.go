@@ -10,6 +10,7 @@ import (
 // iterators obtained from it are valid only until it ends.
 type Tx struct {
 	s   *Store
+	h   *dbHandle // the file the transaction runs on
 	btx *bolt.Tx
 
 	idx                          [numIndexes]*bolt.Bucket
@@ -35,8 +36,8 @@ type Tx struct {
 	tc *termCache  // id->term blocks and decoded terms of Term (termcache.go)
 }
 
-func newTx(s *Store, btx *bolt.Tx) *Tx {
-	tx := &Tx{s: s, btx: btx}
+func newTx(s *Store, h *dbHandle, btx *bolt.Tx) *Tx {
+	tx := &Tx{s: s, h: h, btx: btx}
 	for i := range indexDefs {
 		tx.idx[i] = btx.Bucket([]byte(indexDefs[i].name))
 	}
@@ -107,7 +108,7 @@ func (tx *Tx) Commit() error {
 		tx.s.dataVersion.Store(dv)
 	}
 	for name, id := range tx.nsNew {
-		tx.s.nsRemember(name, id)
+		tx.h.nsRemember(name, id)
 	}
 	tx.end()
 	return nil
@@ -127,7 +128,7 @@ func (tx *Tx) Rollback() error {
 func (tx *Tx) end() {
 	writable := tx.btx.Writable()
 	tx.btx = nil
-	tx.s.dbMu.RUnlock()
+	tx.s.release(tx.h)
 	if writable && !tx.noWriteMu {
 		tx.s.writeMu.Unlock()
 	}
