@@ -13,8 +13,10 @@
 //   - tickets: ticketing exports (CSV and JSON lines) with per-vendor column mappings in YAML,
 //     pseudonymised at the door through package pseudo.
 //   - mapping: a small YARRRML-like declarative mapping for any CSV or JSON export.
-//   - product: the data product description and the atomic graph replacement in the store.
-//   - pipeline: one call for the CLI (pipeline.Run) that wires an adapter to product.Replace.
+//   - product: the data product description and the atomic graph replacement in the store,
+//     in bounded memory on top of triplestore.Store.Load.
+//   - pipeline: the adapters over one or more input files chained into one Reader
+//     (pipeline.Open), and one call (pipeline.Run) that replaces the product with all of them.
 //   - pseudo: key providers and keyed pseudonyms for the tickets adapter.
 //
 // Bad records come back from Read as *Error (with the JSON pointer or the CSV row and column)
@@ -24,5 +26,6 @@
 // # Caveats
 //
 // Adapters never emit blank nodes except for the declarative mapping, whose blank node labels
-// carry the run id (Options.RunID) so that two runs never share one.
+// carry the run id (Options.RunID) so that the files of one run never share one. The store
+// gives every run's blank nodes fresh labels anyway (product.Replace).
 package ingest

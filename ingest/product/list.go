@@ -1,7 +1,6 @@
 package product
 
 import (
-	"io"
 	"slices"
 	"strconv"
 	"time"
@@ -15,8 +14,6 @@ import (
 	"github.com/uitwisselingsplatform/uwp/vocab/sd"
 	"github.com/uitwisselingsplatform/uwp/vocab/void"
 )
-
-var errEOF = io.EOF
 
 // List returns the products described in the catalogue graph, sorted by IRI.
 func List(st *triplestore.Store, catalog rdf.IRI) ([]Product, error) {

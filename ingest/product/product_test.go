@@ -27,7 +27,7 @@ func openStore(t *testing.T) *triplestore.Store {
 	return st
 }
 
-func graphQuads(t *testing.T, st *triplestore.Store, g rdf.IRI) []rdf.Quad {
+func graphQuads(t *testing.T, st *triplestore.Store, g rdf.Term) []rdf.Quad {
 	t.Helper()
 	var qs []rdf.Quad
 	err := st.View(func(tx *triplestore.Tx) error {
@@ -141,20 +141,47 @@ func TestReplace_StrictFailureLeavesStoreUnchanged(t *testing.T) {
 	}
 }
 
-func TestRelabel_BlankNodesPerRun(t *testing.T) {
+// Blank nodes get fresh store labels per run: two products (or two runs) never share one,
+// one label within a run stays one node, and the labels written by the input never reach
+// the store.
+func TestReplace_BlankNodesPerRun(t *testing.T) {
 	ctx := context.Background()
 	st := openStore(t)
-	q := rdf.Quad{Subject: rdf.BlankNode("b1"), Predicate: rdf.IRI("https://x/p"), Object: rdf.BlankNode("g2")}
+	qs := []rdf.Quad{
+		{Subject: rdf.BlankNode("bsecret"), Predicate: rdf.IRI("https://x/p"), Object: rdf.BlankNode("g2")},
+		{Subject: rdf.BlankNode("bsecret"), Predicate: rdf.IRI("https://x/q"), Object: rdf.NewLiteral("v")},
+	}
 	a, _ := New(base, "a", "d")
 	b, _ := New(base, "b", "d")
 	for _, p := range []*Product{a, b} {
-		if _, err := ReplaceQuads(ctx, st, p, []rdf.Quad{q}); err != nil {
+		if _, err := ReplaceQuads(ctx, st, p, qs); err != nil {
 			t.Fatal(err)
 		}
 	}
 	qa, qb := graphQuads(t, st, a.Graph), graphQuads(t, st, b.Graph)
-	if len(qa) != 1 || len(qb) != 1 || qa[0].Subject == qb[0].Subject || qa[0].Subject != rdf.BlankNode(a.RunID+"_b1") {
-		t.Errorf("blank nodes shared between runs: %v %v", qa, qb)
+	if len(qa) != 2 || len(qb) != 2 {
+		t.Fatalf("quads: %v %v", qa, qb)
+	}
+	if qa[0].Subject != qa[1].Subject || qb[0].Subject != qb[1].Subject {
+		t.Errorf("one label became two nodes in a run: %v %v", qa, qb)
+	}
+	if qa[0].Subject == qb[0].Subject || qa[0].Subject.Kind() != rdf.KindBlank {
+		t.Errorf("blank nodes shared between products: %v %v", qa, qb)
+	}
+	if text := nquads(qa) + nquads(qb); strings.Contains(text, "secret") {
+		t.Errorf("the input's blank node label reached the store:\n%s", text)
+	}
+	// A re-run of a mints new nodes too.
+	before := qa[0].Subject
+	a2, _ := New(base, "a", "d")
+	if _, err := ReplaceQuads(ctx, st, a2, qs); err != nil {
+		t.Fatal(err)
+	}
+	if qa = graphQuads(t, st, a.Graph); len(qa) != 2 || qa[0].Subject == before || qa[0].Subject == qb[0].Subject {
+		t.Errorf("re-run: %v (before %v)", qa, before)
+	}
+	if err := st.Check(); err != nil {
+		t.Fatal(err)
 	}
 }
 

@@ -2,6 +2,8 @@ package product
 
 import (
 	"context"
+	"errors"
+	"io"
 	"strings"
 	"time"
 
@@ -10,64 +12,117 @@ import (
 	"github.com/uitwisselingsplatform/uwp/triplestore"
 )
 
-// batch is how many quads Replace hands the store at a time (sorted per index by AddQuads).
-const batch = 50_000
+// txQuads is LoadOptions.TxQuads for Replace; 0 is the store's default. Tests set it small
+// to force the copy path.
+var txQuads int
 
 // Result says what Replace did.
 type Result struct {
 	Removed int              // quads removed (old data and old description)
 	Added   int              // quads added (new data and description)
 	Errors  ingest.ErrorList // bad records skipped by a lenient run
+	// Copied is true when the run was written into a copy of the store in bounded
+	// transactions and renamed in (a large run into a non-empty store; see Store.Load).
+	Copied bool
 }
 
-// Replace reads r to the end and swaps the product into st in one write transaction: the
-// old quads of p.Graph and p's old description in p.Catalog go, the new data (moved into
-// p.Graph, blank nodes relabelled with p.RunID) and description come. maxErrors is as for
+// Replace reads r to the end and swaps the product into st in one atomic step of
+// triplestore.Store.Load: the old quads of p.Graph and p's old description in p.Catalog go,
+// the new data (every quad moved into p.Graph) and description come. maxErrors is as for
 // ingest.Collect: 0 is strict. On any error (a bad record in a strict run, more bad records
 // than allowed, I/O, ctx cancelled) nothing changes. p's counts and Ended are filled in.
+//
+// Memory stays bounded: a load larger than the store's transaction size is written into a
+// copy of the store in bounded transactions and renamed in (see Store.Load). Blank nodes
+// get fresh store labels per run, so two runs or two products never share one, and no label
+// written by the input reaches the store.
 func Replace(ctx context.Context, st *triplestore.Store, p *Product, r ingest.Reader, maxErrors int) (Result, error) {
 	var res Result
-	err := st.Update(func(tx *triplestore.Tx) error {
-		res = Result{}
-		n, err := removeOld(tx, p)
-		if err != nil {
+	cr := &collectReader{r: r, maxErrors: maxErrors}
+	p.Quads = 0
+	ls, err := st.Load(ctx, []triplestore.LoadSource{{
+		Name:       p.Source,
+		Reader:     cr,
+		Graph:      p.Graph,
+		AllInGraph: true,
+	}}, triplestore.LoadOptions{
+		Replace: []rdf.Term{p.Graph},
+		TxQuads: txQuads,
+		Finish: func(tx *triplestore.Tx, ls triplestore.LoadStats) error {
+			s := r.Stats()
+			p.Records, p.Failed = s.Records, s.Failed
+			p.Quads = int(ls.Added) // the graph was emptied first: every quad added is in it
+			p.Ended = time.Now().UTC()
+			removed, added, err := describe(tx, p)
+			res.Removed, res.Added = int(ls.Removed)+removed, int(ls.Added)+added
 			return err
-		}
-		res.Removed = n
-		buf := make([]rdf.Quad, 0, batch)
-		flush := func() error {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			n, err := tx.AddQuads(buf)
-			res.Added += n
-			p.Quads += n
-			buf = buf[:0]
-			return err
-		}
-		p.Quads = 0
-		errs, err := ingest.Collect(r, maxErrors, func(q rdf.Quad) error {
-			buf = append(buf, Relabel(q, p.Graph, p.RunID))
-			if len(buf) == batch {
-				return flush()
-			}
-			return nil
-		})
-		res.Errors = errs
-		if err != nil {
-			return err
-		}
-		if err := flush(); err != nil {
-			return err
-		}
-		st := r.Stats()
-		p.Records, p.Failed = st.Records, st.Failed
-		p.Ended = time.Now().UTC()
-		n, err = tx.AddQuads(p.Description())
-		res.Added += n
-		return err
+		},
 	})
-	return res, err
+	res.Errors = cr.errs
+	if err != nil {
+		if cerr := ctx.Err(); cerr != nil && !errors.Is(err, cerr) {
+			err = cerr // the parser saw the cancellation first
+		}
+		return Result{Errors: cr.errs}, err
+	}
+	res.Copied = ls.Copied
+	return res, nil
+}
+
+// describe replaces p's description in p.Catalog: the quads whose subject is p.IRI or an
+// IRI under it (p.IRI + "/..." or "#...") go, p.Description() comes.
+func describe(tx *triplestore.Tx, p *Product) (removed, added int, err error) {
+	var old []rdf.Quad
+	own := string(p.IRI)
+	it := tx.MatchTerms(nil, nil, nil, p.Catalog)
+	for it.Next() {
+		q := it.Quad()
+		s, ok := q.Subject.(rdf.IRI)
+		if ok && (string(s) == own || strings.HasPrefix(string(s), own+"/") || strings.HasPrefix(string(s), own+"#")) {
+			old = append(old, q)
+		}
+	}
+	err = it.Err()
+	it.Close()
+	if err != nil {
+		return 0, 0, err
+	}
+	if len(old) > 0 {
+		if removed, err = tx.RemoveQuads(old); err != nil {
+			return removed, 0, err
+		}
+	}
+	added, err = tx.AddQuads(p.Description())
+	return removed, added, err
+}
+
+// collectReader is ingest.Collect as an rdf.Reader for Store.Load: it skips and keeps bad
+// records up to maxErrors and fails past the limit (or at the first one when strict), so
+// that the load fails and changes nothing.
+type collectReader struct {
+	r         ingest.Reader
+	maxErrors int
+	errs      ingest.ErrorList
+}
+
+func (c *collectReader) Read() (rdf.Quad, error) {
+	for {
+		q, err := c.r.Read()
+		if err == nil || err == io.EOF {
+			return q, err
+		}
+		var e *ingest.Error
+		if !errors.As(err, &e) || e.Fatal || c.maxErrors == 0 {
+			if e != nil {
+				c.errs = append(c.errs, e)
+			}
+			return q, err
+		}
+		c.errs = append(c.errs, e)
+		if c.maxErrors > 0 && len(c.errs) > c.maxErrors {
+			return q, ingest.ErrTooManyErrors
+		}
+	}
 }
 
 // ReplaceQuads is Replace for quads held in memory.
@@ -82,53 +137,10 @@ type sliceReader struct {
 
 func (s *sliceReader) Read() (rdf.Quad, error) {
 	if s.i == len(s.qs) {
-		return rdf.Quad{}, errEOF
+		return rdf.Quad{}, io.EOF
 	}
 	s.i++
 	return s.qs[s.i-1], nil
 }
 
 func (s *sliceReader) Stats() ingest.Stats { return ingest.Stats{Records: len(s.qs), Quads: s.i} }
-
-// Relabel moves q into graph g and prefixes its blank node labels with the run id.
-func Relabel(q rdf.Quad, g rdf.IRI, runID string) rdf.Quad {
-	if b, ok := q.Subject.(rdf.BlankNode); ok {
-		q.Subject = rdf.BlankNode(runID + "_" + string(b))
-	}
-	if b, ok := q.Object.(rdf.BlankNode); ok {
-		q.Object = rdf.BlankNode(runID + "_" + string(b))
-	}
-	q.Graph = g
-	return q
-}
-
-// removeOld removes every quad of p.Graph and p's description: the quads of p.Catalog whose
-// subject is p.IRI or an IRI under it (p.IRI + "/..." or "#...").
-func removeOld(tx *triplestore.Tx, p *Product) (int, error) {
-	var old []rdf.Quad
-	it := tx.MatchTerms(nil, nil, nil, p.Graph)
-	for it.Next() {
-		old = append(old, it.Quad())
-	}
-	if err := it.Err(); err != nil {
-		return 0, err
-	}
-	it.Close()
-	own := string(p.IRI)
-	it = tx.MatchTerms(nil, nil, nil, p.Catalog)
-	for it.Next() {
-		q := it.Quad()
-		s, ok := q.Subject.(rdf.IRI)
-		if ok && (string(s) == own || strings.HasPrefix(string(s), own+"/") || strings.HasPrefix(string(s), own+"#")) {
-			old = append(old, q)
-		}
-	}
-	if err := it.Err(); err != nil {
-		return 0, err
-	}
-	it.Close()
-	if len(old) == 0 {
-		return 0, nil
-	}
-	return tx.RemoveQuads(old)
-}
