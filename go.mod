@@ -3,6 +3,7 @@ module github.com/uitwisselingsplatform/uwp
 go 1.26.8
 
 require (
+	github.com/dlclark/regexp2/v2 v2.13.0
 	github.com/knakk/rdf v0.0.0-20190304171630-8521bf4c5042
 	github.com/knakk/sparql v0.0.0-20240119140508-255b851aa040
 	github.com/labstack/echo/v4 v4.16.0

@@ -107,3 +107,13 @@ func BenchmarkSumDecimal1000(b *testing.B) {
 		sinkTerm, _ = a.Result()
 	}
 }
+
+func BenchmarkRegexBackref(b *testing.B) {
+	text, pat := rdf.NewLiteral("the the quick brown fox"), rdf.NewLiteral(`(\w+)\s+\1`)
+	for b.Loop() {
+		var err error
+		if sinkTerm, err = Regex(text, pat, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

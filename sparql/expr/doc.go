@@ -44,6 +44,15 @@
 // Literals whose lexical form is ill-formed for their (known) datatype, such as
 // "abc"^^xsd:integer, are treated like literals of an unknown datatype: they are not numeric,
 // = on them is an error unless the terms are identical, and casts from them fail.
-// Regular expressions are translated from XPath syntax to Go's RE2 syntax; back-references
-// are not supported (RE2 has none) and give ErrBadRegex.
+// Regular expressions are translated from XPath syntax (F&O 3.1 5.6) to Go syntax and
+// compiled by CompileRegex into a Pattern. Patterns without back-references run on Go's
+// regexp (RE2, time linear in the input). Patterns with back-references (\1 ... \99), which
+// RE2 cannot express, run on github.com/dlclark/regexp2, a backtracking engine: each match
+// is limited to RegexMatchTimeout and to regexp2's backtracking stack, and one that runs
+// over either is an ErrBadRegex error (so a FILTER rejects the solution). A back-reference
+// to a group that does not exist or is not closed before it is ErrBadRegex (XPath
+// err:FORX0002); one to a group that took no part in the match matches the empty string.
+// Character class subtraction and \p{IsBlock} are not supported. Inside a repetition whose
+// last round matches the empty string, as in (a*)+b, a group's capture follows the engine:
+// RE2 keeps the last non-empty one, regexp2 the empty one.
 package expr
