@@ -67,6 +67,20 @@ func (m *Mapping) Sources() []string {
 	return names
 }
 
+// Source returns the spec of a source, its File resolved against the mapping file's
+// directory ("" when the mapping names none); ok is false for an unknown name.
+func (m *Mapping) Source(name string) (spec SourceSpec, ok bool) {
+	src, ok := m.sources[name]
+	if !ok {
+		return SourceSpec{}, false
+	}
+	spec = src.spec
+	if spec.File != "" && !filepath.IsAbs(spec.File) {
+		spec.File = filepath.Join(m.dir, spec.File)
+	}
+	return spec, true
+}
+
 // Options configure a Reader.
 type Options struct {
 	// File names the input in errors; "" uses the source's file name.
@@ -160,13 +174,10 @@ func (m *Mapping) OpenAll(opts Options) (ingest.Reader, []io.Closer, error) {
 	var rs []*Reader
 	var closers []io.Closer
 	for _, name := range m.Sources() {
-		src := m.sources[name]
-		if src.spec.File == "" {
+		spec, _ := m.Source(name)
+		path := spec.File
+		if path == "" {
 			return nil, closers, fmt.Errorf("source %s has no file", name)
-		}
-		path := src.spec.File
-		if !filepath.IsAbs(path) {
-			path = filepath.Join(m.dir, path)
 		}
 		f, err := os.Open(path)
 		if err != nil {
