@@ -6,21 +6,17 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"time"
 
 	"github.com/spf13/pflag"
 	"github.com/spf13/viper"
-	"go.yaml.in/yaml/v3"
 
 	"github.com/uitwisselingsplatform/uwp/ingest"
-	"github.com/uitwisselingsplatform/uwp/ingest/mapping"
+	"github.com/uitwisselingsplatform/uwp/ingest/pipeline"
 	"github.com/uitwisselingsplatform/uwp/ingest/product"
 	"github.com/uitwisselingsplatform/uwp/ingest/pseudo"
-	"github.com/uitwisselingsplatform/uwp/ingest/tickets"
 	"github.com/uitwisselingsplatform/uwp/ingest/uitdatabank"
 	"github.com/uitwisselingsplatform/uwp/oslo/graph"
 	"github.com/uitwisselingsplatform/uwp/oslo/shacl"
@@ -74,124 +70,134 @@ product against SHACL shapes before storing (violations refuse the ingest unless
 	})
 }
 
-// ingestJob is one `uwp ingest` as plain values, resolved from flags and configuration.
-type ingestJob struct {
-	adapter           string // "uitdatabank", "tickets" or "mapping"
-	inputs            []string
-	base              string
-	producer, dataset string
-	producerIRI       rdf.IRI
-	mapping           string
-	keySource         string // pseudo.ParseKeySource syntax
-	ageBand           bool
-	taxonomy          string
-	entityBase        string
-	maxErrors         int // 0 strict, > 0 at most, < 0 any number
-}
-
-func ingestJobOf(cfg *viper.Viper, args []string) (*ingestJob, error) {
+// ingestConfig resolves one `uwp ingest` from flags and configuration into a pipeline.Config.
+func ingestConfig(cfg *viper.Viper, args []string) (pipeline.Config, error) {
+	var j pipeline.Config
 	if len(args) == 0 {
-		return nil, fmt.Errorf("%w: name the adapter: uitdatabank, tickets or map", errUsage)
+		return j, fmt.Errorf("%w: name the adapter: uitdatabank, tickets or map", errUsage)
 	}
-	j := &ingestJob{inputs: args[1:]}
+	j.Inputs = args[1:]
 	switch args[0] {
 	case "uitdatabank":
-		j.adapter = "uitdatabank"
+		j.Adapter = "uitdatabank"
 	case "tickets":
-		j.adapter = "tickets"
+		j.Adapter = "tickets"
 	case "map", "mapping":
-		j.adapter = "mapping"
+		j.Adapter = "mapping"
 	default:
-		return nil, fmt.Errorf("%w: unknown adapter %q (want uitdatabank, tickets or map)", errUsage, args[0])
+		return j, fmt.Errorf("%w: unknown adapter %q (want uitdatabank, tickets or map)", errUsage, args[0])
 	}
-	if j.adapter != "mapping" && len(j.inputs) == 0 {
-		return nil, fmt.Errorf("%w: name at least one FILE, or - for standard input", errUsage)
+	if j.Adapter != "mapping" && len(j.Inputs) == 0 {
+		return j, fmt.Errorf("%w: name at least one FILE, or - for standard input", errUsage)
 	}
-	if i := slices.Index(j.inputs, "-"); i >= 0 && slices.Contains(j.inputs[i+1:], "-") {
-		return nil, fmt.Errorf("%w: standard input named twice", errUsage)
+	if i := slices.Index(j.Inputs, "-"); i >= 0 && slices.Contains(j.Inputs[i+1:], "-") {
+		return j, fmt.Errorf("%w: standard input named twice", errUsage)
 	}
 	name := cfg.GetString("product")
 	if name == "" {
-		return nil, fmt.Errorf("%w: --product NAME is required (DATASET or PRODUCER/DATASET)", errUsage)
+		return j, fmt.Errorf("%w: --product NAME is required (DATASET or PRODUCER/DATASET)", errUsage)
 	}
-	j.producer = cfg.GetString("producer")
-	j.dataset = name
+	j.Producer = cfg.GetString("producer")
+	j.Dataset = name
 	if p, d, ok := strings.Cut(name, "/"); ok {
-		j.producer, j.dataset = p, d
+		j.Producer, j.Dataset = p, d
 	}
-	j.base = cfg.GetString("base")
-	if j.base == "" {
-		j.base = defaultBase
+	j.Base = cfg.GetString("base")
+	if j.Base == "" {
+		j.Base = defaultBase
 	}
-	if !rdf.IsAbsoluteIRI(j.base) {
-		return nil, fmt.Errorf("%w: --base needs an absolute IRI, got %q", errUsage, j.base)
+	if !rdf.IsAbsoluteIRI(j.Base) {
+		return j, fmt.Errorf("%w: --base needs an absolute IRI, got %q", errUsage, j.Base)
 	}
-	if !strings.HasSuffix(j.base, "/") && !strings.HasSuffix(j.base, "#") {
-		j.base += "/"
+	if !strings.HasSuffix(j.Base, "/") && !strings.HasSuffix(j.Base, "#") {
+		j.Base += "/"
 	}
 	if iri := cfg.GetString("producer-iri"); iri != "" {
 		if !rdf.IsAbsoluteIRI(iri) {
-			return nil, fmt.Errorf("%w: --producer-iri needs an absolute IRI, got %q", errUsage, iri)
+			return j, fmt.Errorf("%w: --producer-iri needs an absolute IRI, got %q", errUsage, iri)
 		}
-		j.producerIRI = rdf.IRI(iri)
+		j.ProducerIRI = rdf.IRI(iri)
 	}
-	j.mapping = cfg.GetString("mapping")
-	switch j.adapter {
+	mappingFlag := cfg.GetString("mapping")
+	switch j.Adapter {
 	case "tickets":
-		if j.mapping == "" {
-			return nil, fmt.Errorf("%w: tickets needs --mapping generic, ticketmatic or a mapping YAML", errUsage)
+		if mappingFlag == "" {
+			return j, fmt.Errorf("%w: tickets needs --mapping generic, ticketmatic or a mapping YAML", errUsage)
 		}
+		j.TicketMapping = mappingFlag
 		keyFile, keyCmd := cfg.GetString("key-file"), cfg.GetString("key-command")
 		switch {
 		case keyFile != "" && keyCmd != "":
-			return nil, fmt.Errorf("%w: give --key-file or --key-command, not both", errUsage)
+			return j, fmt.Errorf("%w: give --key-file or --key-command, not both", errUsage)
 		case keyFile != "":
-			j.keySource = "file:" + keyFile
+			j.KeySource = "file:" + keyFile
 		case keyCmd != "":
-			j.keySource = "cmd:" + keyCmd
+			j.KeySource = "cmd:" + keyCmd
 		default:
-			j.keySource = "env:" + pseudo.DefaultEnv
+			j.KeySource = "env:" + pseudo.DefaultEnv
 		}
-		j.ageBand = cfg.GetBool("age-band")
+		j.AgeBand = cfg.GetBool("age-band")
 	case "mapping":
-		if j.mapping == "" {
-			return nil, fmt.Errorf("%w: map needs --mapping FILE.yaml", errUsage)
+		if mappingFlag == "" {
+			return j, fmt.Errorf("%w: map needs --mapping FILE.yaml", errUsage)
 		}
+		j.MappingFile = mappingFlag
 	case "uitdatabank":
-		j.taxonomy = cfg.GetString("taxonomy")
-		switch j.taxonomy {
+		j.Taxonomy = cfg.GetString("taxonomy")
+		switch j.Taxonomy {
 		case "", "production":
-			j.taxonomy = uitdatabank.TaxonomyProduction
+			j.Taxonomy = uitdatabank.TaxonomyProduction
 		case "test":
-			j.taxonomy = uitdatabank.TaxonomyTest
+			j.Taxonomy = uitdatabank.TaxonomyTest
 		default:
-			if !rdf.IsAbsoluteIRI(j.taxonomy) {
-				return nil, fmt.Errorf("%w: --taxonomy is production, test or a term base IRI, got %q", errUsage, j.taxonomy)
+			if !rdf.IsAbsoluteIRI(j.Taxonomy) {
+				return j, fmt.Errorf("%w: --taxonomy is production, test or a term base IRI, got %q", errUsage, j.Taxonomy)
 			}
 		}
-		j.entityBase = cfg.GetString("entity-base")
-		if j.entityBase != "" {
-			if !rdf.IsAbsoluteIRI(j.entityBase) {
-				return nil, fmt.Errorf("%w: --entity-base needs an absolute IRI, got %q", errUsage, j.entityBase)
+		j.EntityBase = cfg.GetString("entity-base")
+		if j.EntityBase != "" {
+			if !rdf.IsAbsoluteIRI(j.EntityBase) {
+				return j, fmt.Errorf("%w: --entity-base needs an absolute IRI, got %q", errUsage, j.EntityBase)
 			}
-			if !strings.HasSuffix(j.entityBase, "/") {
-				j.entityBase += "/"
+			if !strings.HasSuffix(j.EntityBase, "/") {
+				j.EntityBase += "/"
 			}
 		}
 	}
 	if cfg.GetBool("lenient") {
-		j.maxErrors = -1
+		j.MaxErrors = -1
 		if n := cfg.GetInt("max-errors"); n > 0 {
-			j.maxErrors = n
+			j.MaxErrors = n
 		}
 	} else if cfg.GetInt("max-errors") != 0 {
-		return nil, fmt.Errorf("%w: --max-errors goes with --lenient", errUsage)
+		return j, fmt.Errorf("%w: --max-errors goes with --lenient", errUsage)
 	}
 	return j, nil
 }
 
+// usageError marks an error as a usage error (exit 2 and the usage text) without changing
+// its message.
+type usageError struct{ error }
+
+func (u usageError) Is(target error) bool { return target == errUsage }
+func (u usageError) Unwrap() error        { return u.error }
+
+// openError words an error of pipeline.Open for the command line.
+func openError(err error, j pipeline.Config) error {
+	switch {
+	case errors.Is(err, product.ErrBadName):
+		return fmt.Errorf("%w: --product %s/%s: %v", errUsage, j.Producer, j.Dataset, err)
+	case errors.Is(err, pipeline.ErrInputs):
+		return usageError{err}
+	case errors.Is(err, pseudo.ErrNoKey):
+		return fmt.Errorf("refusing to ingest personal data without a pseudonymisation key (%s gave none): "+
+			"give --key-file FILE or --key-command CMD, or set %s; there is no default key", j.KeySource, pseudo.DefaultEnv)
+	}
+	return err
+}
+
 func runIngest(ctx context.Context, cfg *viper.Viper, args []string, e *env) error {
-	j, err := ingestJobOf(cfg, args)
+	j, err := ingestConfig(cfg, args)
 	if err != nil {
 		return err
 	}
@@ -205,19 +211,19 @@ func runIngest(ctx context.Context, cfg *viper.Viper, args []string, e *env) err
 		}
 	}
 
-	p, err := product.New(j.base, j.producer, j.dataset)
-	if err != nil {
-		return fmt.Errorf("%w: --product %s/%s: %v", errUsage, j.producer, j.dataset, err)
-	}
-	p.Producer = j.producerIRI
 	prog := newProgressLine(e.stderr, e.stderrTTY && !quiet, 0)
-	in, err := openIngest(ctx, j, p, e.stdin, prog)
-	if in != nil {
-		defer in.close()
+	j.Stdin = e.stdin
+	if prog.on {
+		j.Progress = func(p pipeline.Progress) { prog.update(int64(p.Quads), p.Bytes) }
 	}
+	// Every input is opened (and every header read) before the store is touched, so a
+	// missing file or a bad mapping fails without a transaction.
+	p, in, err := pipeline.Open(ctx, j)
 	if err != nil {
-		return err
+		return openError(err, j)
 	}
+	defer in.Close()
+	prog.total = in.Size()
 	report := func(errs ingest.ErrorList) {
 		if quiet {
 			return
@@ -235,7 +241,7 @@ func runIngest(ctx context.Context, cfg *viper.Viper, args []string, e *env) err
 			return fmt.Errorf("interrupted: nothing was stored, the store is unchanged")
 		case errors.Is(err, ingest.ErrTooManyErrors):
 			report(errs[len(errs)-1:])
-			return fmt.Errorf("more than %d bad records: nothing was stored, the store is unchanged", j.maxErrors)
+			return fmt.Errorf("more than %d bad records: nothing was stored, the store is unchanged", j.MaxErrors)
 		case errors.Is(err, ingest.ErrBadRecord) && !lenient:
 			return fmt.Errorf("%w\nnothing was stored: the store is unchanged (use --lenient to skip bad records)", err)
 		case errors.Is(err, ingest.ErrBadRecord):
@@ -247,9 +253,9 @@ func runIngest(ctx context.Context, cfg *viper.Viper, args []string, e *env) err
 	defer out.Flush()
 
 	// Dry runs and validated runs hold the product in memory; the rest stream into the
-	// store's write transaction.
+	// store (product.Replace: bounded memory, one atomic step).
 	if dryRun || shapes != nil {
-		qs, errs, err := ingest.ReadAll(in, j.maxErrors)
+		qs, errs, err := ingest.ReadAll(in, j.MaxErrors)
 		prog.done()
 		if err != nil {
 			return failed(errs, err)
@@ -290,14 +296,14 @@ func runIngest(ctx context.Context, cfg *viper.Viper, args []string, e *env) err
 		if violations > 0 && !lenient {
 			out.Flush()
 			hint := ""
-			if j.producerIRI == "" {
+			if j.ProducerIRI == "" {
 				hint = "; identifiers get their dcterms:creator from --producer-iri"
 			}
 			return &exitError{code: 1, err: fmt.Errorf("%d SHACL violation(s): nothing was stored, the store is unchanged (--lenient stores despite violations%s)", violations, hint)}
 		}
 		return storeProduct(ctx, cfg, e, out, p, &memReader{qs: qs, stats: stats}, 0, quiet, prog, failed)
 	}
-	return storeProduct(ctx, cfg, e, out, p, in, j.maxErrors, quiet, prog, failed)
+	return storeProduct(ctx, cfg, e, out, p, in, j.MaxErrors, quiet, prog, failed)
 }
 
 // storeProduct replaces the product in the store and prints the summary.
@@ -349,100 +355,6 @@ func graphSize(dataDir string, g rdf.IRI) (n int, ok bool) {
 	return n, err == nil
 }
 
-// ingestInput is the adapter readers of one run chained into one ingest.Reader, with the
-// files they read.
-type ingestInput struct {
-	readers []ingest.Reader
-	i       int
-	done    ingest.Stats // of the readers before i
-	closers []io.Closer
-	prog    *progressLine
-	bytes   int64
-	lastAt  time.Time
-	ctx     context.Context
-	n       int
-}
-
-func (in *ingestInput) Read() (rdf.Quad, error) {
-	for in.i < len(in.readers) {
-		q, err := in.readers[in.i].Read()
-		if err == io.EOF {
-			s := in.readers[in.i].Stats()
-			in.done.Records += s.Records
-			in.done.Failed += s.Failed
-			in.done.Quads += s.Quads
-			in.i++
-			continue
-		}
-		if err == nil {
-			in.n++
-			if in.n%4096 == 0 && in.ctx.Err() != nil { // dry runs have no transaction to check it
-				return rdf.Quad{}, in.ctx.Err()
-			}
-			if in.prog.on {
-				in.tick()
-			}
-		}
-		return q, err
-	}
-	return rdf.Quad{}, io.EOF
-}
-
-func (in *ingestInput) tick() {
-	if now := time.Now(); now.Sub(in.lastAt) > 100*time.Millisecond {
-		in.lastAt = now
-		in.prog.update(int64(in.Stats().Quads), in.bytes)
-	}
-}
-
-func (in *ingestInput) Stats() ingest.Stats {
-	s := in.done
-	if in.i < len(in.readers) {
-		c := in.readers[in.i].Stats()
-		s.Records += c.Records
-		s.Failed += c.Failed
-		s.Quads += c.Quads
-	}
-	return s
-}
-
-func (in *ingestInput) close() {
-	for _, c := range in.closers {
-		c.Close()
-	}
-	in.closers = nil
-}
-
-// open opens one input (a path or "-") and counts the bytes read for the progress line.
-func (in *ingestInput) open(path string, stdin io.Reader) (io.Reader, error) {
-	if path == "-" {
-		return &countingReader{r: stdin, n: &in.bytes}, nil
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	in.closers = append(in.closers, f)
-	if st, err := f.Stat(); err == nil {
-		if st.IsDir() {
-			return nil, fmt.Errorf("%s is a directory: name the files to ingest", path)
-		}
-		in.prog.total += st.Size()
-	}
-	return &countingReader{r: f, n: &in.bytes}, nil
-}
-
-type countingReader struct {
-	r io.Reader
-	n *int64
-}
-
-func (c *countingReader) Read(b []byte) (int, error) {
-	n, err := c.r.Read(b)
-	*c.n += int64(n)
-	return n, err
-}
-
 // memReader replays quads read earlier with the counts of the reader they came from.
 type memReader struct {
 	qs    []rdf.Quad
@@ -459,188 +371,3 @@ func (m *memReader) Read() (rdf.Quad, error) {
 }
 
 func (m *memReader) Stats() ingest.Stats { return m.stats }
-
-// inputName is how the catalogue names an input: its file name, never the local path.
-func inputName(path string) string {
-	if path == "-" {
-		return "<stdin>"
-	}
-	return filepath.Base(path)
-}
-
-// fileLabel is how errors name an input: the path as given.
-func fileLabel(path string) string {
-	if path == "-" {
-		return "<stdin>"
-	}
-	return path
-}
-
-// openIngest sets p's adapter, source and mapping version and opens the adapter over every
-// input. Every input is opened (and every header read) before the store is touched, so a
-// missing file or a bad mapping fails without a transaction. The result is non-nil
-// whenever files were opened, even with an error: close it.
-func openIngest(ctx context.Context, j *ingestJob, p *product.Product, stdin io.Reader, prog *progressLine) (*ingestInput, error) {
-	in := &ingestInput{prog: prog, ctx: ctx}
-	now := time.Now().UTC()
-	var names []string
-	for _, f := range j.inputs {
-		names = append(names, inputName(f))
-	}
-	p.Source = strings.Join(names, ", ")
-	p.Adapter = j.adapter
-	switch j.adapter {
-	case "uitdatabank":
-		for _, path := range j.inputs {
-			r, err := in.open(path, stdin)
-			if err != nil {
-				return in, err
-			}
-			in.readers = append(in.readers, uitdatabank.NewReader(r, uitdatabank.Options{
-				File: fileLabel(path), Base: j.entityBase, Taxonomy: j.taxonomy,
-				Creator: j.producerIRI, Source: p.IRI, ProcessedAt: now,
-			}))
-		}
-	case "tickets":
-		m, err := ticketMapping(j.mapping)
-		if err != nil {
-			return in, fmt.Errorf("--mapping %s: %w", j.mapping, err)
-		}
-		p.Adapter, p.MappingVersion = "tickets/"+m.Vendor, m.Vendor+"@"+m.Version
-		kp, err := pseudo.ParseKeySource(j.keySource)
-		if err != nil {
-			return in, err
-		}
-		ps, err := pseudo.FromProvider(ctx, kp)
-		if errors.Is(err, pseudo.ErrNoKey) {
-			return in, fmt.Errorf("refusing to ingest personal data without a pseudonymisation key (%s gave none): "+
-				"give --key-file FILE or --key-command CMD, or set %s; there is no default key", kp, pseudo.DefaultEnv)
-		}
-		if err != nil {
-			return in, fmt.Errorf("pseudonymisation key from %s: %w", kp, err)
-		}
-		for _, path := range j.inputs {
-			r, err := in.open(path, stdin)
-			if err != nil {
-				return in, err
-			}
-			tr, err := tickets.NewReader(r, m, tickets.Options{
-				File: fileLabel(path), Base: j.base + "id/", Pseudonymizer: ps, AgeBand: j.ageBand,
-				ProcessedAt: now, Creator: j.producerIRI, Source: p.IRI,
-			})
-			if err != nil {
-				return in, err
-			}
-			in.readers = append(in.readers, tr)
-		}
-	case "mapping":
-		m, err := mapping.Load(j.mapping)
-		if err != nil {
-			return in, fmt.Errorf("--mapping %s: %w", j.mapping, err)
-		}
-		p.Adapter, p.MappingVersion = "mapping/"+m.Name, m.Version
-		assigned, err := assignSources(j.mapping, m.Sources(), j.inputs)
-		if err != nil {
-			return in, err
-		}
-		names = nil // in the order read
-		for _, src := range m.Sources() {
-			for n, path := range assigned[src] {
-				names = append(names, inputName(path))
-				r, err := in.open(path, stdin)
-				if err != nil {
-					return in, err
-				}
-				opts := mapping.Options{File: fileLabel(path), RunID: p.RunID, ProcessedAt: now}
-				if n > 0 { // blank node labels count records per reader: keep files apart
-					opts.RunID = fmt.Sprintf("%s.%d", p.RunID, n)
-				}
-				mr, err := m.NewReader(src, r, opts)
-				if err != nil {
-					return in, err
-				}
-				in.readers = append(in.readers, mr)
-			}
-		}
-		p.Source = strings.Join(names, ", ")
-	default:
-		panic(fmt.Sprintf("unreachable: adapter %q", j.adapter))
-	}
-	return in, nil
-}
-
-// ticketMapping returns a built-in column mapping by name or reads a YAML file.
-func ticketMapping(name string) (*tickets.Mapping, error) {
-	if strings.HasSuffix(name, ".yaml") || strings.HasSuffix(name, ".yml") || strings.ContainsRune(name, os.PathSeparator) {
-		return tickets.LoadMapping(name)
-	}
-	return tickets.Builtin(name)
-}
-
-// assignSources decides which source of a declarative mapping reads which input. An input
-// is SOURCE=PATH, or a PATH that goes to the only source, else to the source whose file in
-// the mapping has the same name, else to the only source of the file's format. Sources
-// left without an input read their file from the mapping (relative to it).
-func assignSources(mappingFile string, sources, inputs []string) (map[string][]string, error) {
-	b, err := os.ReadFile(mappingFile)
-	if err != nil {
-		return nil, err
-	}
-	var spec struct {
-		Sources map[string]struct {
-			File   string `yaml:"file"`
-			Format string `yaml:"format"`
-		} `yaml:"sources"`
-	}
-	if err := yaml.Unmarshal(b, &spec); err != nil {
-		return nil, fmt.Errorf("%s: %w", mappingFile, err)
-	}
-	out := map[string][]string{}
-	for _, in := range inputs {
-		if name, path, ok := strings.Cut(in, "="); ok && slices.Contains(sources, name) {
-			out[name] = append(out[name], path)
-			continue
-		}
-		var match []string
-		switch {
-		case len(sources) == 1:
-			match = sources
-		default:
-			for _, s := range sources {
-				if f := spec.Sources[s].File; f != "" && filepath.Base(f) == filepath.Base(in) {
-					match = append(match, s)
-				}
-			}
-			if len(match) == 0 {
-				ext := strings.TrimPrefix(strings.ToLower(filepath.Ext(in)), ".")
-				if ext == "ndjson" {
-					ext = "jsonl"
-				}
-				for _, s := range sources {
-					if spec.Sources[s].Format == ext {
-						match = append(match, s)
-					}
-				}
-			}
-		}
-		if len(match) != 1 {
-			return nil, fmt.Errorf("%w: cannot tell which source of %s reads %s: write SOURCE=%s (sources: %s)",
-				errUsage, mappingFile, in, in, strings.Join(sources, ", "))
-		}
-		out[match[0]] = append(out[match[0]], in)
-	}
-	for _, s := range sources {
-		if len(out[s]) > 0 {
-			continue
-		}
-		f := spec.Sources[s].File
-		if f == "" {
-			return nil, fmt.Errorf("%w: source %s of %s has no file: name one as %s=PATH", errUsage, s, mappingFile, s)
-		}
-		if !filepath.IsAbs(f) {
-			f = filepath.Join(filepath.Dir(mappingFile), f)
-		}
-		out[s] = []string{f}
-	}
-	return out, nil
-}

@@ -8,6 +8,6 @@ var (
 	ErrUnknownAdapter = errors.New("unknown ingest adapter (want uitdatabank, tickets or mapping)")
 	// ErrInputs is wrapped by errors in Config.Inputs that the caller should fix before
 	// anything is read: no input, standard input named twice, an input that matches no
-	// single source of a declarative mapping, a source left without a file.
+	// single source of a declarative mapping, a mapping source left without a file.
 	ErrInputs = errors.New("bad ingest inputs")
 )

@@ -108,8 +108,7 @@ func Open(ctx context.Context, cfg Config) (p *product.Product, _ *Input, err er
 		}
 		ps, err := pseudo.FromProvider(ctx, kp)
 		if errors.Is(err, pseudo.ErrNoKey) {
-			return nil, nil, fmt.Errorf("tickets: refusing to ingest personal data without a pseudonymisation key "+
-				"(%s gave none; there is no default key): %w", kp, err)
+			return nil, nil, fmt.Errorf("tickets: refusing to ingest personal data: %w; there is no default key", err)
 		}
 		if err != nil {
 			return nil, nil, fmt.Errorf("tickets: pseudonymisation key from %s: %w", kp, err)
@@ -235,7 +234,7 @@ func (in *Input) open(path string, stdin io.Reader) (io.Reader, error) {
 	in.closers = append(in.closers, f)
 	if st, err := f.Stat(); err == nil {
 		if st.IsDir() {
-			return nil, fmt.Errorf("%w: %s is a directory: name the files to ingest", ErrInputs, path)
+			return nil, fmt.Errorf("%s is a directory: name the files to ingest", path)
 		}
 		in.size += st.Size()
 	}

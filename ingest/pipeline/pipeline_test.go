@@ -223,11 +223,14 @@ func TestOpen_InputErrors(t *testing.T) {
 		{Adapter: "uitdatabank"},
 		{Adapter: "uitdatabank", Inputs: []string{"-", udbSample, "-"}},
 		{Adapter: "mapping", MappingFile: mappingYML, Inputs: []string{"other.txt"}},
-		{Adapter: "uitdatabank", Inputs: []string{"../uitdatabank/testdata"}},
 	} {
 		cfg.Base, cfg.Producer = base, "x"
 		if _, _, err := Open(ctx, cfg); !errors.Is(err, ErrInputs) {
 			t.Errorf("%v: %v", cfg.Inputs, err)
 		}
+	}
+	cfg := Config{Adapter: "uitdatabank", Inputs: []string{udbSample, "../uitdatabank/testdata"}, Base: base, Producer: "x"}
+	if _, _, err := Open(ctx, cfg); err == nil || !strings.Contains(err.Error(), "is a directory") {
+		t.Errorf("directory: %v", err)
 	}
 }
