@@ -102,10 +102,7 @@ type Reader struct {
 	src   *source
 	recs  records
 	opts  Options
-	buf   []rdf.Quad
-	pos   int
-	stats ingest.Stats
-	fatal error
+	buf   ingest.RecordBuffer
 	n     int // records read, for blank node labels
 	run   runRecord
 }
@@ -224,39 +221,27 @@ func (mr *multiReader) Stats() ingest.Stats {
 }
 
 // Stats reports the records and quads read so far.
-func (r *Reader) Stats() ingest.Stats { return r.stats }
+func (r *Reader) Stats() ingest.Stats { return r.buf.Count }
 
 // Read returns the next quad, io.EOF at the end, or an *ingest.Error for a bad record (which
 // gives no quads; reading goes on unless the error is Fatal).
-func (r *Reader) Read() (rdf.Quad, error) {
-	for r.pos >= len(r.buf) {
-		if r.fatal != nil {
-			return rdf.Quad{}, r.fatal
-		}
-		r.buf, r.pos = r.buf[:0], 0
-		rec, err := r.recs.next()
-		if err == io.EOF {
-			return rdf.Quad{}, io.EOF
-		}
-		r.stats.Records++
-		r.n++
-		if err != nil {
-			r.stats.Failed++
-			if e, ok := err.(*ingest.Error); ok && e.Fatal {
-				r.fatal = e
-			}
-			return rdf.Quad{}, err
-		}
-		if err := r.record(rec); err != nil {
-			r.stats.Failed++
-			r.buf = r.buf[:0]
-			return rdf.Quad{}, err
-		}
+func (r *Reader) Read() (rdf.Quad, error) { return r.buf.Read(r.fill) }
+
+// fill reads the next record into the buffer.
+func (r *Reader) fill() error {
+	rec, err := r.recs.next()
+	if err == io.EOF {
+		return io.EOF
 	}
-	q := r.buf[r.pos]
-	r.pos++
-	r.stats.Quads++
-	return q, nil
+	r.buf.Count.Records++
+	r.n++
+	if err == nil {
+		err = r.record(rec)
+	}
+	if err != nil {
+		r.buf.Count.Failed++
+	}
+	return err
 }
 
 func (r *Reader) bad(rec record, ref, format string, args ...any) error {
@@ -266,7 +251,7 @@ func (r *Reader) bad(rec record, ref, format string, args ...any) error {
 }
 
 func (r *Reader) add(s rdf.Term, p rdf.IRI, o rdf.Term) {
-	r.buf = append(r.buf, rdf.Quad{Subject: s, Predicate: p, Object: o, Graph: r.opts.Graph})
+	r.buf.Add(rdf.Quad{Subject: s, Predicate: p, Object: o, Graph: r.opts.Graph})
 }
 
 // subjectOf returns the subject of tm for the record.

@@ -73,10 +73,7 @@ type Reader struct {
 	ps    *pseudo.Pseudonymizer
 	now   time.Time
 	vals  []string
-	buf   []rdf.Quad
-	pos   int
-	stats ingest.Stats
-	fatal error
+	buf   ingest.RecordBuffer
 	seen  map[string]int // ticket pseudonym -> line first seen
 
 	lastOrder, lastOrderIRI string
@@ -123,48 +120,37 @@ func NewReader(r io.Reader, m *Mapping, opts Options) (*Reader, error) {
 }
 
 // Stats reports the rows and quads read so far.
-func (r *Reader) Stats() ingest.Stats { return r.stats }
+func (r *Reader) Stats() ingest.Stats { return r.buf.Count }
 
 // Read returns the next quad, io.EOF at the end, or an *ingest.Error for a bad row (reading
 // goes on with the next row unless the error is Fatal).
-func (r *Reader) Read() (rdf.Quad, error) {
-	for r.pos >= len(r.buf) {
-		if r.fatal != nil {
-			return rdf.Quad{}, r.fatal
+func (r *Reader) Read() (rdf.Quad, error) { return r.buf.Read(r.fill) }
+
+// fill reads the next row into the buffer; at the end, the last order's total first.
+func (r *Reader) fill() error {
+	line, err := r.src.next(r.vals)
+	if err == io.EOF {
+		if r.total.n > 0 {
+			r.flushTotal()
+			return nil
 		}
-		r.buf, r.pos = r.buf[:0], 0
-		line, err := r.src.next(r.vals)
-		if err == io.EOF {
-			if r.total.n > 0 {
-				r.flushTotal()
-				continue
-			}
-			return rdf.Quad{}, io.EOF
-		}
-		r.stats.Records++
-		if err != nil {
-			r.stats.Failed++
-			re := err.(*rowError)
-			e := &ingest.Error{File: r.opts.File, Row: re.line, Column: re.column, Msg: re.msg, Fatal: re.fatal}
-			if re.fatal {
-				r.fatal = e
-			}
-			return rdf.Quad{}, e
-		}
-		if err := r.row(line); err != nil {
-			r.stats.Failed++
-			r.buf = r.buf[:0]
-			return rdf.Quad{}, err
-		}
+		return io.EOF
 	}
-	q := r.buf[r.pos]
-	r.pos++
-	r.stats.Quads++
-	return q, nil
+	r.buf.Count.Records++
+	if err != nil {
+		re := err.(*rowError)
+		err = &ingest.Error{File: r.opts.File, Row: re.line, Column: re.column, Msg: re.msg, Fatal: re.fatal}
+	} else {
+		err = r.row(line)
+	}
+	if err != nil {
+		r.buf.Count.Failed++
+	}
+	return err
 }
 
 func (r *Reader) add(s rdf.Term, p rdf.IRI, o rdf.Term) {
-	r.buf = append(r.buf, rdf.Quad{Subject: s, Predicate: p, Object: o, Graph: r.opts.Graph})
+	r.buf.Add(rdf.Quad{Subject: s, Predicate: p, Object: o, Graph: r.opts.Graph})
 }
 
 func (r *Reader) bad(line, field int, format string, args ...any) error {

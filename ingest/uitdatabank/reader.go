@@ -21,10 +21,7 @@ type Reader struct {
 	opts  Options
 	state int // 0 start, 1 in top-level array, 2 in page member array, 3 done
 	index int
-	buf   []rdf.Quad
-	pos   int
-	stats ingest.Stats
-	fatal error
+	buf   ingest.RecordBuffer
 }
 
 // NewReader returns a Reader over r.
@@ -35,32 +32,15 @@ func NewReader(r io.Reader, opts Options) *Reader {
 }
 
 // Stats reports the documents and quads read so far.
-func (r *Reader) Stats() ingest.Stats { return r.stats }
+func (r *Reader) Stats() ingest.Stats { return r.buf.Count }
 
 // Read returns the next quad, io.EOF at the end, an *ingest.Error (Fatal false) for a
 // document that cannot be converted (the next Read goes on with the next document), and a
 // Fatal *ingest.Error for input that is not JSON.
-func (r *Reader) Read() (rdf.Quad, error) {
-	for r.pos >= len(r.buf) {
-		if r.fatal != nil {
-			return rdf.Quad{}, r.fatal
-		}
-		if r.state == 3 {
-			return rdf.Quad{}, io.EOF
-		}
-		if err := r.next(); err != nil {
-			return rdf.Quad{}, err
-		}
-	}
-	q := r.buf[r.pos]
-	r.pos++
-	r.stats.Quads++
-	return q, nil
-}
+func (r *Reader) Read() (rdf.Quad, error) { return r.buf.Read(r.next) }
 
-// next converts the next document into r.buf.
+// next converts the next document into r.buf; io.EOF after the last.
 func (r *Reader) next() error {
-	r.buf, r.pos = r.buf[:0], 0
 	switch r.state {
 	case 0:
 		return r.start()
@@ -88,7 +68,7 @@ func (r *Reader) next() error {
 		}
 		return r.document(v, ptr)
 	}
-	return nil
+	return io.EOF
 }
 
 func (r *Reader) start() error {
@@ -174,18 +154,18 @@ func (r *Reader) trailing() error {
 }
 
 func (r *Reader) document(v any, ptr string) error {
-	r.stats.Records++
+	r.buf.Count.Records++
 	doc, ok := v.(map[string]any)
 	if !ok {
-		r.stats.Failed++
+		r.buf.Count.Failed++
 		return &ingest.Error{File: r.opts.File, Pointer: ptr, Msg: fmt.Sprintf("expected a document (JSON object), found %s", jsonKind(v))}
 	}
 	qs, err := r.conv.convert(doc, ptr)
 	if err != nil {
-		r.stats.Failed++
+		r.buf.Count.Failed++
 		return err
 	}
-	r.buf = qs
+	r.buf.Add(qs...)
 	return nil
 }
 
@@ -196,12 +176,12 @@ func (r *Reader) syntax(err error) error {
 	} else if err == io.ErrUnexpectedEOF || err == io.EOF {
 		msg = fmt.Sprintf("offset %d: unexpected end of JSON input", r.dec.InputOffset())
 	}
-	r.fatal = &ingest.Error{File: r.opts.File, Pointer: ingest.JSONPointer("", r.index), Msg: "bad JSON: " + msg, Fatal: true}
+	e := &ingest.Error{File: r.opts.File, Pointer: ingest.JSONPointer("", r.index), Msg: "bad JSON: " + msg, Fatal: true}
 	if r.state == 0 {
-		r.fatal.(*ingest.Error).Pointer = ""
+		e.Pointer = ""
 	}
 	r.state = 3
-	return r.fatal
+	return e
 }
 
 // Convert converts one UiTdatabank document held in memory.
