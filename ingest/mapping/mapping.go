@@ -98,13 +98,13 @@ type Options struct {
 // Reader streams the quads that the mapping makes from one source. It implements
 // ingest.Reader.
 type Reader struct {
-	m     *Mapping
-	src   *source
-	recs  records
-	opts  Options
-	buf   ingest.RecordBuffer
-	n     int // records read, for blank node labels
-	run   runRecord
+	m    *Mapping
+	src  *source
+	recs records
+	opts Options
+	buf  ingest.RecordBuffer
+	n    int // records read, for blank node labels
+	run  runRecord
 }
 
 // runRecord answers the run's own references ($processedAt, $runId) and passes the rest to

@@ -67,14 +67,14 @@ type Options struct {
 // Reader streams the quads of a ticketing export, one row at a time. It implements
 // ingest.Reader: a bad row gives an *ingest.Error with its row (line) and column and no quads.
 type Reader struct {
-	src   source
-	m     *Mapping
-	opts  Options
-	ps    *pseudo.Pseudonymizer
-	now   time.Time
-	vals  []string
-	buf   ingest.RecordBuffer
-	seen  map[string]int // ticket pseudonym -> line first seen
+	src  source
+	m    *Mapping
+	opts Options
+	ps   *pseudo.Pseudonymizer
+	now  time.Time
+	vals []string
+	buf  ingest.RecordBuffer
+	seen map[string]int // ticket pseudonym -> line first seen
 
 	lastOrder, lastOrderIRI string
 	lastBuyer, lastBuyerIRI string
