@@ -149,8 +149,10 @@ func frag(s rdf.IRI, class string, source any) rdf.IRI {
 }
 
 // common writes what every kind of entity has: type, created/modified, identifier,
-// workflow status and processing time.
-func (c *converter) common(s rdf.IRI, class rdf.IRI, doc map[string]any, defaultStatus string) {
+// workflow status, processing time and the required name (onto the predicate name, in the
+// document's main language, which it returns).
+func (c *converter) common(s rdf.IRI, class, name rdf.IRI, doc map[string]any, defaultStatus string) (main string) {
+	main, _ = doc["mainLanguage"].(string)
 	c.add(s, ns.Type, class)
 	for _, f := range [...]struct {
 		key string
@@ -175,6 +177,12 @@ func (c *converter) common(s rdf.IRI, class rdf.IRI, doc map[string]any, default
 		c.add(s, ns.UDBAvailableFrom, c.dateTime(v, "/availableFrom"))
 	}
 	c.processed(s)
+	v, ok := doc["name"]
+	if !ok {
+		c.fail("/name", "missing name")
+	}
+	c.langMap(s, name, v, "/name", main)
+	return main
 }
 
 // processed writes platform:verwerktOp when Options.ProcessedAt is set.

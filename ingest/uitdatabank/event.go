@@ -14,13 +14,7 @@ const nilPlace = "00000000-0000-0000-0000-000000000000"
 // event maps an event onto cidoc:E7_Activity as udb3's EventJsonToTurtleConverter does
 // (../shared/oslo/MAPPING.md section 5).
 func (c *converter) event(s rdf.IRI, doc map[string]any) {
-	main, _ := doc["mainLanguage"].(string)
-	c.common(s, ns.E7Activity, doc, "draft")
-	name, ok := doc["name"]
-	if !ok {
-		c.fail("/name", "missing name")
-	}
-	c.langMap(s, ns.DCTitle, name, "/name", main)
+	main := c.common(s, ns.E7Activity, ns.DCTitle, doc, "draft")
 	if v, ok := doc["description"]; ok {
 		c.langMap(s, ns.DCDescription, v, "/description", main)
 	}
@@ -66,14 +60,7 @@ func (c *converter) event(s rdf.IRI, doc map[string]any) {
 	if v, ok := doc["organizer"]; ok {
 		c.eventOrganizer(s, v, main)
 	}
-	c.openingHours(s, doc)
-	c.contactPoints(s, doc)
-	c.bookingInfo(s, doc)
-	c.labels(s, doc)
-	c.prices(s, doc)
-	c.videos(s, doc)
-	c.images(s, doc, "mediaObject")
-	c.sameAs(s, doc)
+	c.offer(s, doc)
 }
 
 // location returns the event's place (nil for online-only events): the place IRI, or a

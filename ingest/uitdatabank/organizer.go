@@ -7,13 +7,7 @@ import (
 
 // organizer maps an organizer onto cp:Organisator as udb3's OrganizerJsonToTurtleConverter does.
 func (c *converter) organizer(s rdf.IRI, doc map[string]any) {
-	main, _ := doc["mainLanguage"].(string)
-	c.common(s, ns.CPOrganisator, doc, "active")
-	name, ok := doc["name"]
-	if !ok {
-		c.fail("/name", "missing name")
-	}
-	c.langMap(s, ns.CPRealisatorNaam, name, "/name", main)
+	main := c.common(s, ns.CPOrganisator, ns.CPRealisatorNaam, doc, "active")
 	if v, ok := doc["url"]; ok {
 		c.add(s, ns.FOAFHomepage, rdf.NewLiteral(c.str(v, "/url")))
 	}

@@ -321,3 +321,16 @@ func (c *converter) optString(o rdf.IRI, p rdf.IRI, m map[string]any, key, ptr s
 		c.add(o, p, rdf.NewTypedLiteral(c.str(v, ptr+"/"+key), dt))
 	}
 }
+
+// offer maps the parts events and places share as udb3 offers: opening hours, contact
+// points, booking info, labels, prices, videos, images and sameAs.
+func (c *converter) offer(s rdf.IRI, doc map[string]any) {
+	c.openingHours(s, doc)
+	c.contactPoints(s, doc)
+	c.bookingInfo(s, doc)
+	c.labels(s, doc)
+	c.prices(s, doc)
+	c.videos(s, doc)
+	c.images(s, doc, "mediaObject")
+	c.sameAs(s, doc)
+}

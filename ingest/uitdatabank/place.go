@@ -7,13 +7,7 @@ import (
 
 // place maps a place onto dcterms:Location as udb3's PlaceJsonToTurtleConverter does.
 func (c *converter) place(s rdf.IRI, doc map[string]any) {
-	main, _ := doc["mainLanguage"].(string)
-	c.common(s, ns.DCLocation, doc, "draft")
-	name, ok := doc["name"]
-	if !ok {
-		c.fail("/name", "missing name")
-	}
-	c.langMap(s, ns.LOCNLocatorName, name, "/name", main)
+	main := c.common(s, ns.DCLocation, ns.LOCNLocatorName, doc, "draft")
 	if v, ok := doc["description"]; ok {
 		c.langMap(s, ns.DCDescription, v, "/description", main)
 	}
@@ -24,12 +18,5 @@ func (c *converter) place(s rdf.IRI, doc map[string]any) {
 	if v, ok := doc["geo"]; ok {
 		c.geo(s, v, "/geo")
 	}
-	c.openingHours(s, doc)
-	c.contactPoints(s, doc)
-	c.bookingInfo(s, doc)
-	c.labels(s, doc)
-	c.prices(s, doc)
-	c.videos(s, doc)
-	c.images(s, doc, "mediaObject")
-	c.sameAs(s, doc)
+	c.offer(s, doc)
 }
