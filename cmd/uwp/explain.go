@@ -10,13 +10,10 @@ import (
 	"github.com/spf13/pflag"
 	"github.com/spf13/viper"
 
-	"github.com/uitwisselingsplatform/uwp/engine"
 	"github.com/uitwisselingsplatform/uwp/sparql/algebra"
 	"github.com/uitwisselingsplatform/uwp/sparql/eval"
-	"github.com/uitwisselingsplatform/uwp/sparql/eval/memds"
 	"github.com/uitwisselingsplatform/uwp/sparql/parser"
 	"github.com/uitwisselingsplatform/uwp/sparql/syntax"
-	"github.com/uitwisselingsplatform/uwp/triplestore"
 )
 
 func init() {
@@ -94,17 +91,7 @@ func runExplain(ctx context.Context, cfg *viper.Viper, args []string, e *env) er
 		fmt.Fprintf(out, "\n%s in %s\n", summary, time.Since(start).Round(time.Microsecond))
 		return nil
 	}
-	if s == nil {
-		err = explain(memds.New())
-	} else {
-		defer s.Close()
-		err = s.View(func(tx *triplestore.Tx) error { return explain(engine.New(tx)) })
-	}
-	if err != nil {
-		out.Flush()
-		return explainDeadline(err, cfg)
-	}
-	return out.Flush()
+	return runOnDataset(cfg, s, out, explain)
 }
 
 // drain runs the query and consumes its result without writing it, and says what it was.

@@ -125,19 +125,26 @@ func runQuery(ctx context.Context, cfg *viper.Viper, args []string, e *env) erro
 		return err
 	}
 	out := bufio.NewWriterSize(e.stdout, 1<<16)
-	run := func(ds eval.Dataset) error {
+	return runOnDataset(cfg, s, out, func(ds eval.Dataset) error {
 		opts := evalOptions(cfg, base)
 		res, err := eval.Query(ctx, ds, q, opts.Eval)
 		if err != nil {
 			return err
 		}
 		return sparql.WriteResult(out, res, f)
-	}
+	})
+}
+
+// runOnDataset runs f over the store s inside one read transaction, or over an empty
+// in-memory dataset when there is no store (s nil), closes s and flushes out. An error
+// that is a deadline says which --timeout ran out.
+func runOnDataset(cfg *viper.Viper, s *triplestore.Store, out *bufio.Writer, f func(eval.Dataset) error) error {
+	var err error
 	if s == nil {
-		err = run(memds.New())
+		err = f(memds.New())
 	} else {
 		defer s.Close()
-		err = s.View(func(tx *triplestore.Tx) error { return run(engine.New(tx)) })
+		err = s.View(func(tx *triplestore.Tx) error { return f(engine.New(tx)) })
 	}
 	if err != nil {
 		out.Flush()

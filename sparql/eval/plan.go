@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/uitwisselingsplatform/uwp/rdf"
 	"github.com/uitwisselingsplatform/uwp/sparql/algebra"
 	"github.com/uitwisselingsplatform/uwp/sparql/syntax"
 )
@@ -24,21 +23,11 @@ func Plan(ctx context.Context, ds Dataset, pq *syntax.Query, opts Options) (p *P
 			p, err = nil, fmt.Errorf("%w: %v", ErrInternal, r)
 		}
 	}()
-	op, err := algebra.Translate(pq)
+	p = &Profile{}
+	q, op, err := prepare(ctx, ds, pq, opts, p)
 	if err != nil {
 		return nil, err
 	}
-	q := newQuery(ctx, ds, opts)
-	if pq.Base != "" {
-		q.base = rdf.NewBase(pq.Base)
-	}
-	if err := q.dataset(pq.Dataset); err != nil {
-		return nil, err
-	}
-	p = &Profile{}
-	op = q.optimize(op, p)
-	p.Op = op
-	q.collect(op)
 	if err := q.plan(p, op, q.defaults); err != nil {
 		return nil, err
 	}

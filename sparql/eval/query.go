@@ -90,6 +90,29 @@ func (s *Solutions) Close() {
 	}
 }
 
+// prepare starts a query: the algebra of pq (algebra.Translate, then the passes of package
+// opt, recorded in p when it is not nil), and the query state with pq's base and dataset
+// and a slot for every variable of that algebra.
+func prepare(ctx context.Context, ds Dataset, pq *syntax.Query, opts Options, p *Profile) (*query, algebra.Op, error) {
+	op, err := algebra.Translate(pq)
+	if err != nil {
+		return nil, nil, err
+	}
+	q := newQuery(ctx, ds, opts)
+	if pq.Base != "" {
+		q.base = rdf.NewBase(pq.Base)
+	}
+	if err := q.dataset(pq.Dataset); err != nil {
+		return nil, nil, err
+	}
+	op = q.optimize(op, p)
+	if p != nil {
+		p.Op = op
+	}
+	q.collect(op)
+	return q, op, nil
+}
+
 // Query evaluates a parsed query over ds (https://www.w3.org/TR/sparql11-query/#sparqlDefinition).
 // The query's dataset is the default graph of ds (or with Options.UnionDefaultGraph the
 // union of all its graphs) and its named graphs, unless FROM / FROM NAMED name graphs of ds
@@ -100,22 +123,10 @@ func Query(ctx context.Context, ds Dataset, pq *syntax.Query, opts Options) (res
 			res, err = nil, fmt.Errorf("%w: %v", ErrInternal, r)
 		}
 	}()
-	op, err := algebra.Translate(pq)
+	q, op, err := prepare(ctx, ds, pq, opts, opts.Profile)
 	if err != nil {
 		return nil, err
 	}
-	q := newQuery(ctx, ds, opts)
-	if pq.Base != "" {
-		q.base = rdf.NewBase(pq.Base)
-	}
-	if err := q.dataset(pq.Dataset); err != nil {
-		return nil, err
-	}
-	op = q.optimize(op, opts.Profile)
-	if opts.Profile != nil {
-		opts.Profile.Op = op
-	}
-	q.collect(op)
 	res = &Result{Form: pq.Form}
 	top := &env{active: q.defaults}
 	switch pq.Form {

@@ -14,15 +14,8 @@ func (q *query) collect(op algebra.Op) {
 		}
 	}
 	switch o := op.(type) {
-	case *algebra.BGP:
-		for _, t := range o.Triples {
-			node(t.S)
-			node(t.P)
-			node(t.O)
-		}
-	case *algebra.Path:
-		node(o.S)
-		node(o.O)
+	case *algebra.BGP, *algebra.Path:
+		patternNodes(op, node)
 	case *algebra.Join:
 		q.collect(o.Left)
 		q.collect(o.Right)
@@ -85,6 +78,22 @@ func (q *query) collect(op algebra.Op) {
 		q.collect(o.Op)
 	default:
 		panic(fmt.Sprintf("unreachable: %T", op))
+	}
+}
+
+// patternNodes calls f with every node of a BGP's triple patterns or of a path's ends;
+// other operators have none of their own.
+func patternNodes(op algebra.Op, f func(algebra.Node)) {
+	switch o := op.(type) {
+	case *algebra.BGP:
+		for _, t := range o.Triples {
+			f(t.S)
+			f(t.P)
+			f(t.O)
+		}
+	case *algebra.Path:
+		f(o.S)
+		f(o.O)
 	}
 }
 
@@ -189,15 +198,8 @@ func (q *query) maybe(op algebra.Op) varSet {
 	}
 	walk = func(op algebra.Op) {
 		switch o := op.(type) {
-		case *algebra.BGP:
-			for _, t := range o.Triples {
-				node(t.S)
-				node(t.P)
-				node(t.O)
-			}
-		case *algebra.Path:
-			node(o.S)
-			node(o.O)
+		case *algebra.BGP, *algebra.Path:
+			patternNodes(op, node)
 		case *algebra.Join:
 			walk(o.Left)
 			walk(o.Right)

@@ -117,3 +117,17 @@ func BenchmarkRegexBackref(b *testing.B) {
 		}
 	}
 }
+
+func BenchmarkContains(b *testing.B) {
+	x, y := rdf.NewLangLiteral("The quick brown fox", "en"), rdf.NewLiteral("brown")
+	for b.Loop() {
+		sinkTerm, _ = Contains(x, y)
+	}
+}
+
+func BenchmarkStrBefore(b *testing.B) {
+	x, y := rdf.NewLangLiteral("The quick brown fox", "en"), rdf.NewLiteral("brown")
+	for b.Loop() {
+		sinkTerm, _ = StrBefore(x, y)
+	}
+}
