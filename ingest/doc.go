@@ -18,8 +18,11 @@
 //   - pipeline: the adapters over one or more input files chained into one Reader
 //     (pipeline.Open), and one call (pipeline.Run) that replaces the product with all of them.
 //   - pseudo: key providers and keyed pseudonyms for the tickets adapter.
+//   - ingesttest: test support the adapters and the CLI share (golden N-Quads, Drain for
+//     fuzz targets, personal values of an export, a scratch store).
 //
-// Bad records come back from Read as *Error (with the JSON pointer or the CSV row and column)
+// The adapters read one record at a time through a RecordBuffer, which hands out the
+// record's quads one by one. Bad records come back from Read as *Error (with the JSON pointer or the CSV row and column)
 // and the reader goes on with the next record; Collect decides, strictly or leniently, whether
 // the run may go on. A record that fails contributes no quads at all.
 //

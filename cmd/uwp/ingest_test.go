@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -11,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/uitwisselingsplatform/uwp/ingest/ingesttest"
 	"github.com/uitwisselingsplatform/uwp/oslo"
 )
 
@@ -308,9 +308,9 @@ func TestIngest_NoPersonalDataInTheStore(t *testing.T) {
 	mustUWP(t, "", "ingest", "tickets", "--quiet", "--data", data, "--product", "cc/generic", "--mapping", "generic", genericCSV)
 	mustUWP(t, "", "ingest", "tickets", "--quiet", "--data", data, "--product", "cc/jsonl", "--mapping", genericJSONLMap, genericJSONL)
 
-	values := append(personalValues(t, ticketmaticCSV, "customerid", "contact_email", "contact_firstname", "contact_lastname",
+	values := append(ingesttest.PersonalValues(t, ticketmaticCSV, "customerid", "contact_email", "contact_firstname", "contact_lastname",
 		"contact_phone", "contact_street1", "contact_birthdate", "barcode", "seatname"),
-		personalValues(t, genericCSV, "buyer_email", "buyer_name", "buyer_phone", "buyer_street", "barcode", "seat")...)
+		ingesttest.PersonalValues(t, genericCSV, "buyer_email", "buyer_name", "buyer_phone", "buyer_street", "barcode", "seat")...)
 	if len(values) < 40 {
 		t.Fatalf("only %d personal values to look for", len(values))
 	}
@@ -341,63 +341,6 @@ func leaks(s, v string) bool {
 		return strings.Contains(s, v) || strings.Contains(s, strings.ToUpper(v[:1])+v[1:]) || strings.Contains(s, strings.ToUpper(v))
 	}
 	return strings.Contains(strings.ToLower(s), v)
-}
-
-// personalValues returns the lower-cased values of the named columns of a CSV export, and
-// the words and digit runs in them long enough to identify someone.
-func personalValues(t *testing.T, path string, cols ...string) []string {
-	t.Helper()
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	text := strings.TrimPrefix(string(b), "\ufeff")
-	r := csv.NewReader(strings.NewReader(text))
-	if strings.Contains(strings.SplitN(text, "\n", 2)[0], ";") {
-		r.Comma = ';'
-	}
-	r.FieldsPerRecord = -1
-	recs, err := r.ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
-	idx := map[string]int{}
-	for i, h := range recs[0] {
-		idx[h] = i
-	}
-	seen := map[string]bool{}
-	var out []string
-	add := func(v string) {
-		v = strings.ToLower(strings.TrimSpace(v))
-		if len(v) >= 4 && !seen[v] {
-			seen[v] = true
-			out = append(out, v)
-		}
-	}
-	for _, rec := range recs[1:] {
-		for _, c := range cols {
-			i, ok := idx[c]
-			if !ok {
-				t.Fatalf("%s: no column %s", path, c)
-			}
-			if i >= len(rec) {
-				continue
-			}
-			add(rec[i])
-			for _, w := range strings.FieldsFunc(rec[i], func(r rune) bool { return strings.ContainsRune(" ,;\n", r) }) {
-				if !strings.ContainsAny(w, "0123456789") {
-					add(w)
-				}
-			}
-			add(strings.Map(func(r rune) rune {
-				if r >= '0' && r <= '9' {
-					return r
-				}
-				return -1
-			}, rec[i]))
-		}
-	}
-	return out
 }
 
 func TestIngest_UsageErrors(t *testing.T) {

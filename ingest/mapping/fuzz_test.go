@@ -2,11 +2,11 @@ package mapping
 
 import (
 	"errors"
-	"io"
 	"strings"
 	"testing"
 
 	"github.com/uitwisselingsplatform/uwp/ingest"
+	"github.com/uitwisselingsplatform/uwp/ingest/ingesttest"
 	"github.com/uitwisselingsplatform/uwp/rdf"
 )
 
@@ -29,30 +29,13 @@ func FuzzCSV(f *testing.F) {
 			}
 			return
 		}
-		for i := 0; ; i++ {
-			if i > 1_000_000 {
-				t.Fatal("no end")
-			}
-			q, err := r.Read()
-			if err == io.EOF {
-				return
-			}
-			if err != nil {
-				var e *ingest.Error
-				if !errors.As(err, &e) {
-					t.Fatalf("error %T: %v", err, err)
-				}
-				if e.Fatal {
-					return
-				}
-				continue
-			}
+		ingesttest.Drain(t, r, func(q rdf.Quad) {
 			if s, ok := q.Subject.(rdf.IRI); ok && !rdf.IsAbsoluteIRI(string(s)) {
 				t.Fatalf("relative subject %v", q)
 			}
 			if o, ok := q.Object.(rdf.IRI); ok && !rdf.IsAbsoluteIRI(string(o)) {
 				t.Fatalf("relative object %v", q)
 			}
-		}
+		})
 	})
 }

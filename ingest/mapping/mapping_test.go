@@ -1,7 +1,6 @@
 package mapping
 
 import (
-	"flag"
 	"fmt"
 	"os"
 	"slices"
@@ -10,19 +9,9 @@ import (
 	"time"
 
 	"github.com/uitwisselingsplatform/uwp/ingest"
+	"github.com/uitwisselingsplatform/uwp/ingest/ingesttest"
 	"github.com/uitwisselingsplatform/uwp/rdf"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
-
-func nquads(qs []rdf.Quad) string {
-	lines := make([]string, len(qs))
-	for i, q := range qs {
-		lines[i] = q.String()
-	}
-	slices.Sort(lines)
-	return strings.Join(slices.Compact(lines), "\n") + "\n"
-}
 
 func load(t *testing.T) *Mapping {
 	t.Helper()
@@ -49,19 +38,9 @@ func TestExample_Cultuurcentrum(t *testing.T) {
 	if st := r.Stats(); st.Records != 5 || st.Failed != 0 {
 		t.Errorf("stats %+v", st)
 	}
-	got := nquads(qs)
+	got := ingesttest.NQuads(qs)
 	const header = "# Golden output of examples/cultuurcentrum.yaml (sorted N-Quads); regenerate with go test -update.\n"
-	path := "testdata/cultuurcentrum.nq"
-	if *update {
-		os.WriteFile(path, []byte(header+got), 0o644)
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if header+got != string(want) {
-		t.Errorf("output differs from %s (run with -update to accept):\n%s", path, got)
-	}
+	ingesttest.Golden(t, "testdata/cultuurcentrum.nq", header, got)
 	for _, must := range []string{
 		`<https://data.cultuurcentrum-testdorp.example/id/activiteit/v-001#ruimtetijd> <http://www.cidoc-crm.org/cidoc-crm/P161_has_spatial_projection> <https://data.cultuurcentrum-testdorp.example/id/locatie/z1> .`,
 		`<https://data.cultuurcentrum-testdorp.example/id/activiteit/v-002> <http://purl.org/dc/terms/title> "Poppentheater \"De Draak\""@nl .`,
@@ -104,7 +83,7 @@ func TestReader_BadRows(t *testing.T) {
 	if !strings.HasPrefix(errs[0].Error(), `bad.csv:3:5: column "start": mapping periode: "2 oktober" is not a valid`) {
 		t.Errorf("error reads %q", errs[0])
 	}
-	if s := nquads(qs); !strings.Contains(s, "activiteit/v-101>") || strings.Contains(s, "v-102") || strings.Contains(s, "v-104") {
+	if s := ingesttest.NQuads(qs); !strings.Contains(s, "activiteit/v-101>") || strings.Contains(s, "v-102") || strings.Contains(s, "v-104") {
 		t.Errorf("a bad record leaked quads or a good one is missing:\n%s", s)
 	}
 }
@@ -152,7 +131,7 @@ mappings:
 	if err != nil || len(errs) != 1 || errs[0].Row != 3 {
 		t.Fatalf("%v %v", errs, err)
 	}
-	s := nquads(qs)
+	s := ingesttest.NQuads(qs)
 	if !strings.Contains(s, `_:rz_m_1 <https://data.uitwisselingsplatform.be/ns/platform#geboortejaar> "1985"^^<http://www.w3.org/2001/XMLSchema#gYear> .`) ||
 		!strings.Contains(s, `"x"`) || strings.Contains(s, `"y"`) {
 		t.Errorf("blank node labels or values:\n%s", s)

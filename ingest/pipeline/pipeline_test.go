@@ -5,14 +5,13 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
 
 	"github.com/uitwisselingsplatform/uwp/ingest"
+	"github.com/uitwisselingsplatform/uwp/ingest/ingesttest"
 	"github.com/uitwisselingsplatform/uwp/ingest/product"
 	"github.com/uitwisselingsplatform/uwp/ingest/pseudo"
-	"github.com/uitwisselingsplatform/uwp/triplestore"
 )
 
 const (
@@ -26,11 +25,7 @@ const (
 
 func TestRun_EveryAdapter(t *testing.T) {
 	ctx := context.Background()
-	st, err := triplestore.Open(filepath.Join(t.TempDir(), "uwp.db"), &triplestore.Options{NoSync: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
+	st := ingesttest.OpenStore(t)
 	t.Setenv("UWP_PSEUDONYM_KEY", "test-key-not-for-production-0001")
 	for _, cfg := range []Config{
 		{Adapter: "uitdatabank", Inputs: []string{udbSample}, Taxonomy: "test"},
@@ -69,11 +64,7 @@ func TestRun_EveryAdapter(t *testing.T) {
 
 func TestRun_Refusals(t *testing.T) {
 	ctx := context.Background()
-	st, err := triplestore.Open(filepath.Join(t.TempDir(), "uwp.db"), &triplestore.Options{NoSync: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
+	st := ingesttest.OpenStore(t)
 	t.Setenv("UWP_PSEUDONYM_KEY", "")
 	cfg := Config{Adapter: "tickets", Inputs: []string{"../tickets/testdata/generic-export.csv"}, Base: base, Producer: "x"}
 	if _, _, err := Run(ctx, st, cfg); !errors.Is(err, pseudo.ErrNoKey) {
@@ -90,40 +81,11 @@ func TestRun_Refusals(t *testing.T) {
 	}
 }
 
-func openStore(t *testing.T) *triplestore.Store {
-	t.Helper()
-	st, err := triplestore.Open(filepath.Join(t.TempDir(), "uwp.db"), &triplestore.Options{NoSync: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	return st
-}
-
-// dump is every quad of the store as sorted N-Quads lines.
-func dump(t *testing.T, st *triplestore.Store) string {
-	t.Helper()
-	var lines []string
-	err := st.View(func(tx *triplestore.Tx) error {
-		it := tx.MatchTerms(nil, nil, nil, nil)
-		defer it.Close()
-		for it.Next() {
-			lines = append(lines, it.Quad().String())
-		}
-		return it.Err()
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	slices.Sort(lines)
-	return strings.Join(lines, "\n")
-}
-
 // Two inputs of one product: both are in the graph after one Run, the counts add up, the
 // catalogue names both files (not their paths) and progress counts the bytes of both.
 func TestRun_TwoInputs(t *testing.T) {
 	ctx := context.Background()
-	st := openStore(t)
+	st := ingesttest.OpenStore(t)
 	extra := filepath.Join(t.TempDir(), "extra.json")
 	doc := `{"@id": "https://io.uitdatabank.be/events/extra-1", "@type": "Event", "name": {"nl": "Extra"}, "calendarType": "permanent"}`
 	if err := os.WriteFile(extra, []byte(doc), 0o644); err != nil {
@@ -143,7 +105,7 @@ func TestRun_TwoInputs(t *testing.T) {
 	if p.Records != one.Records+1 || p.Quads <= one.Quads || res.Added <= p.Quads || p.Source != "search-page.json, extra.json" {
 		t.Errorf("two inputs: %+v %+v (one input: %+v)", p, res, one)
 	}
-	text := dump(t, st)
+	text := ingesttest.NQuads(ingesttest.Quads(t, st, nil))
 	if !strings.Contains(text, "<https://io.uitdatabank.be/events/extra-1> ") {
 		t.Errorf("the second input is not in the store")
 	}
@@ -180,12 +142,12 @@ func fileSize(t *testing.T, path string) int64 {
 // fails before anything is read.
 func TestRun_ErrorInSecondInputChangesNothing(t *testing.T) {
 	ctx := context.Background()
-	st := openStore(t)
+	st := ingesttest.OpenStore(t)
 	cfg := Config{Adapter: "uitdatabank", Inputs: []string{udbSample}, Base: base, Producer: "publiq", Dataset: "events"}
 	if _, _, err := Run(ctx, st, cfg); err != nil {
 		t.Fatal(err)
 	}
-	before := dump(t, st)
+	before := ingesttest.NQuads(ingesttest.Quads(t, st, nil))
 	var e *ingest.Error
 	cfg.Inputs = []string{udbSample, udbBad}
 	if _, _, err := Run(ctx, st, cfg); !errors.As(err, &e) || e.File != udbBad || e.Pointer != "/1/subEvent/1/startDate" {
@@ -201,7 +163,7 @@ func TestRun_ErrorInSecondInputChangesNothing(t *testing.T) {
 	if _, _, err := Run(ctx, st, cfg); !errors.Is(err, os.ErrNotExist) || !strings.Contains(err.Error(), missing) {
 		t.Errorf("missing: %v", err)
 	}
-	if dump(t, st) != before {
+	if ingesttest.NQuads(ingesttest.Quads(t, st, nil)) != before {
 		t.Fatal("a failed run changed the store")
 	}
 	// Leniently the good records of both files load; every skipped one names the bad file.

@@ -4,45 +4,18 @@ import (
 	"context"
 	"errors"
 	"path/filepath"
-	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/uitwisselingsplatform/uwp/ingest"
+	"github.com/uitwisselingsplatform/uwp/ingest/ingesttest"
 	"github.com/uitwisselingsplatform/uwp/ingest/uitdatabank"
 	"github.com/uitwisselingsplatform/uwp/rdf"
 	"github.com/uitwisselingsplatform/uwp/triplestore"
 )
 
 const base = "https://data.example.org/"
-
-func openStore(t *testing.T) *triplestore.Store {
-	t.Helper()
-	st, err := triplestore.Open(filepath.Join(t.TempDir(), "uwp.db"), &triplestore.Options{NoSync: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	return st
-}
-
-func graphQuads(t *testing.T, st *triplestore.Store, g rdf.Term) []rdf.Quad {
-	t.Helper()
-	var qs []rdf.Quad
-	err := st.View(func(tx *triplestore.Tx) error {
-		it := tx.MatchTerms(nil, nil, nil, g)
-		defer it.Close()
-		for it.Next() {
-			qs = append(qs, it.Quad())
-		}
-		return it.Err()
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return qs
-}
 
 func doc(id, name string) string {
 	return `{"@id": "https://io.uitdatabank.be/events/` + id + `", "name": {"nl": "` + name + `"}, "calendarType": "permanent"}`
@@ -54,7 +27,7 @@ func udb(docs ...string) ingest.Reader {
 
 func TestReplace_SwapsGraphAndDescription(t *testing.T) {
 	ctx := context.Background()
-	st := openStore(t)
+	st := ingesttest.OpenStore(t)
 	p, err := New(base, "publiq", "events")
 	if err != nil {
 		t.Fatal(err)
@@ -70,7 +43,7 @@ func TestReplace_SwapsGraphAndDescription(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	first := graphQuads(t, st, p.Graph)
+	first := ingesttest.Quads(t, st, p.Graph)
 	if res.Removed != 0 || len(first) == 0 || p.Quads != len(first) || p.Records != 2 {
 		t.Fatalf("first run: %+v, %d quads, product %+v", res, len(first), p)
 	}
@@ -83,8 +56,8 @@ func TestReplace_SwapsGraphAndDescription(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	second := graphQuads(t, st, p.Graph)
-	text := nquads(second)
+	second := ingesttest.Quads(t, st, p.Graph)
+	text := ingesttest.NQuads(second)
 	if strings.Contains(text, "events/e2") || !strings.Contains(text, "events/e3") || res.Removed < len(first) {
 		t.Errorf("second run did not replace the graph: %+v\n%s", res, text)
 	}
@@ -100,7 +73,7 @@ func TestReplace_SwapsGraphAndDescription(t *testing.T) {
 		got.Records != 2 || got.Failed != 0 || got.Quads != len(second) || got.Ended.IsZero() || got.Source != "" {
 		t.Errorf("listed %+v", got)
 	}
-	if n := strings.Count(nquads(graphQuads(t, st, p.Catalog)), "/run> <https://w3id.org/uwp/ns#runId>"); n != 2 {
+	if n := strings.Count(ingesttest.NQuads(ingesttest.Quads(t, st, p.Catalog)), "/run> <https://w3id.org/uwp/ns#runId>"); n != 2 {
 		t.Errorf("%d run descriptions in the catalogue, want one per product", n)
 	}
 	if err := st.Check(); err != nil {
@@ -110,12 +83,12 @@ func TestReplace_SwapsGraphAndDescription(t *testing.T) {
 
 func TestReplace_StrictFailureLeavesStoreUnchanged(t *testing.T) {
 	ctx := context.Background()
-	st := openStore(t)
+	st := ingesttest.OpenStore(t)
 	p, _ := New(base, "publiq", "events")
 	if _, err := Replace(ctx, st, p, udb(doc("e1", "Een")), 0); err != nil {
 		t.Fatal(err)
 	}
-	before := nquads(graphQuads(t, st, p.Graph)) + nquads(graphQuads(t, st, p.Catalog))
+	before := ingesttest.NQuads(ingesttest.Quads(t, st, p.Graph)) + ingesttest.NQuads(ingesttest.Quads(t, st, p.Catalog))
 	bad := `{"@id": "https://io.uitdatabank.be/events/e9", "calendarType": "permanent"}`
 	p2, _ := New(base, "publiq", "events")
 	_, err := Replace(ctx, st, p2, udb(doc("e2", "Twee"), bad), 0)
@@ -123,7 +96,7 @@ func TestReplace_StrictFailureLeavesStoreUnchanged(t *testing.T) {
 	if !errors.As(err, &e) || e.Pointer != "/1/name" {
 		t.Fatalf("want the bad record's error, got %v", err)
 	}
-	after := nquads(graphQuads(t, st, p.Graph)) + nquads(graphQuads(t, st, p.Catalog))
+	after := ingesttest.NQuads(ingesttest.Quads(t, st, p.Graph)) + ingesttest.NQuads(ingesttest.Quads(t, st, p.Catalog))
 	if before != after {
 		t.Error("a failed strict run changed the store")
 	}
@@ -146,7 +119,7 @@ func TestReplace_StrictFailureLeavesStoreUnchanged(t *testing.T) {
 // the store.
 func TestReplace_BlankNodesPerRun(t *testing.T) {
 	ctx := context.Background()
-	st := openStore(t)
+	st := ingesttest.OpenStore(t)
 	qs := []rdf.Quad{
 		{Subject: rdf.BlankNode("bsecret"), Predicate: rdf.IRI("https://x/p"), Object: rdf.BlankNode("g2")},
 		{Subject: rdf.BlankNode("bsecret"), Predicate: rdf.IRI("https://x/q"), Object: rdf.NewLiteral("v")},
@@ -158,7 +131,7 @@ func TestReplace_BlankNodesPerRun(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	qa, qb := graphQuads(t, st, a.Graph), graphQuads(t, st, b.Graph)
+	qa, qb := ingesttest.Quads(t, st, a.Graph), ingesttest.Quads(t, st, b.Graph)
 	if len(qa) != 2 || len(qb) != 2 {
 		t.Fatalf("quads: %v %v", qa, qb)
 	}
@@ -168,7 +141,7 @@ func TestReplace_BlankNodesPerRun(t *testing.T) {
 	if qa[0].Subject == qb[0].Subject || qa[0].Subject.Kind() != rdf.KindBlank {
 		t.Errorf("blank nodes shared between products: %v %v", qa, qb)
 	}
-	if text := nquads(qa) + nquads(qb); strings.Contains(text, "secret") {
+	if text := ingesttest.NQuads(qa) + ingesttest.NQuads(qb); strings.Contains(text, "secret") {
 		t.Errorf("the input's blank node label reached the store:\n%s", text)
 	}
 	// A re-run of a mints new nodes too.
@@ -177,7 +150,7 @@ func TestReplace_BlankNodesPerRun(t *testing.T) {
 	if _, err := ReplaceQuads(ctx, st, a2, qs); err != nil {
 		t.Fatal(err)
 	}
-	if qa = graphQuads(t, st, a.Graph); len(qa) != 2 || qa[0].Subject == before || qa[0].Subject == qb[0].Subject {
+	if qa = ingesttest.Quads(t, st, a.Graph); len(qa) != 2 || qa[0].Subject == before || qa[0].Subject == qb[0].Subject {
 		t.Errorf("re-run: %v (before %v)", qa, before)
 	}
 	if err := st.Check(); err != nil {
@@ -196,20 +169,6 @@ func TestNew_Names(t *testing.T) {
 	if a.RunID == b.RunID || len(a.RunID) != 17 {
 		t.Errorf("run ids %q %q", a.RunID, b.RunID)
 	}
-}
-
-func nquads(qs []rdf.Quad) string {
-	var b strings.Builder
-	lines := make([]string, len(qs))
-	for i, q := range qs {
-		lines[i] = q.String()
-	}
-	slices.Sort(lines)
-	for _, l := range lines {
-		b.WriteString(l)
-		b.WriteByte('\n')
-	}
-	return b.String()
 }
 
 func BenchmarkReplace(b *testing.B) {

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/uitwisselingsplatform/uwp/ingest"
+	"github.com/uitwisselingsplatform/uwp/ingest/ingesttest"
 	"github.com/uitwisselingsplatform/uwp/rdf"
 	"github.com/uitwisselingsplatform/uwp/triplestore"
 )
@@ -67,19 +68,13 @@ func withTxQuads(t *testing.T, n int) {
 	t.Cleanup(func() { txQuads = old })
 }
 
-// storeText is every quad of the store as sorted N-Quads lines.
-func storeText(t *testing.T, st *triplestore.Store) string {
-	t.Helper()
-	return nquads(graphQuads(t, st, nil))
-}
-
 // Forcing the copy path (transactions of 16 quads): a strict run that fails on its last
 // record, and a lenient one that meets more bad records than allowed near the end, both
 // leave the store exactly as it was; a good run then replaces the product.
 func TestReplace_CopyPath_LateBadRecordChangesNothing(t *testing.T) {
 	withTxQuads(t, 16)
 	ctx := context.Background()
-	st := openStore(t)
+	st := ingesttest.OpenStore(t)
 	other, _ := New(base, "publiq", "places")
 	if _, err := Replace(ctx, st, other, gen("place", 20), 0); err != nil {
 		t.Fatal(err)
@@ -89,7 +84,7 @@ func TestReplace_CopyPath_LateBadRecordChangesNothing(t *testing.T) {
 	if err != nil || !res.Copied || p.Quads != 150 {
 		t.Fatalf("first run: %v %+v %+v", err, res, p)
 	}
-	before, version := storeText(t, st), st.DataVersion()
+	before, version := ingesttest.NQuads(ingesttest.Quads(t, st, nil)), st.DataVersion()
 
 	p2, _ := New(base, "publiq", "events")
 	_, err = Replace(ctx, st, p2, gen("new", 200, 199), 0)
@@ -108,7 +103,7 @@ func TestReplace_CopyPath_LateBadRecordChangesNothing(t *testing.T) {
 	if _, err := Replace(cctx, st, p4, gen("new", 200), 0); !errors.Is(err, context.Canceled) {
 		t.Fatalf("cancelled: %v", err)
 	}
-	if after := storeText(t, st); after != before || st.DataVersion() != version {
+	if after := ingesttest.NQuads(ingesttest.Quads(t, st, nil)); after != before || st.DataVersion() != version {
 		t.Fatalf("a failed run changed the store")
 	}
 	if err := st.Check(); err != nil {
@@ -120,7 +115,7 @@ func TestReplace_CopyPath_LateBadRecordChangesNothing(t *testing.T) {
 	if err != nil || !res.Copied || len(res.Errors) != 2 || p5.Records != 200 || p5.Failed != 2 || p5.Quads != 594 {
 		t.Fatalf("lenient: %v %+v %+v", err, res, p5)
 	}
-	if n := len(graphQuads(t, st, p.Graph)); n != 594 {
+	if n := len(ingesttest.Quads(t, st, p.Graph)); n != 594 {
 		t.Errorf("%d quads in the graph, want 594", n)
 	}
 	if err := st.Check(); err != nil {
@@ -140,13 +135,13 @@ func TestReplace_ReingestReplacesExactlyTheProduct(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			withTxQuads(t, c.tx)
 			ctx := context.Background()
-			st := openStore(t)
+			st := ingesttest.OpenStore(t)
 			loose := []rdf.Quad{{Subject: rdf.IRI("https://x/s"), Predicate: rdf.IRI("https://x/p"), Object: rdf.NewLiteral("default graph")}}
 			if err := st.Update(func(tx *triplestore.Tx) error { _, err := tx.AddQuads(loose); return err }); err != nil {
 				t.Fatal(err)
 			}
 			elsewhere, _ := New("https://other.example/", "publiq", "events") // same name, another catalogue
-			sibling, _ := New(base, "publiq", "events-archive")              // its IRI starts with p's
+			sibling, _ := New(base, "publiq", "events-archive")               // its IRI starts with p's
 			places, _ := New(base, "publiq", "places")
 			p, _ := New(base, "publiq", "events")
 			for i, q := range []*Product{elsewhere, sibling, places, p} {
@@ -156,7 +151,7 @@ func TestReplace_ReingestReplacesExactlyTheProduct(t *testing.T) {
 			}
 			rest := func() string { // everything but p's graph and p's own description
 				var keep []rdf.Quad
-				for _, q := range graphQuads(t, st, nil) {
+				for _, q := range ingesttest.Quads(t, st, nil) {
 					if q.Graph == p.Graph {
 						continue
 					}
@@ -166,7 +161,7 @@ func TestReplace_ReingestReplacesExactlyTheProduct(t *testing.T) {
 					}
 					keep = append(keep, q)
 				}
-				return nquads(keep)
+				return ingesttest.NQuads(keep)
 			}
 			before := rest()
 			// The two catalogue quads of a description (the catalogue and its dcat:dataset
@@ -185,7 +180,7 @@ func TestReplace_ReingestReplacesExactlyTheProduct(t *testing.T) {
 			if after := rest(); after != before {
 				t.Errorf("the re-ingest touched other data:\nbefore\n%s\nafter\n%s", before, after)
 			}
-			text := nquads(graphQuads(t, st, p.Graph))
+			text := ingesttest.NQuads(ingesttest.Quads(t, st, p.Graph))
 			if strings.Contains(text, "/run3/") || strings.Count(text, "/again/") != 21 {
 				t.Errorf("graph after the re-ingest:\n%s", text)
 			}

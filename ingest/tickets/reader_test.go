@@ -1,9 +1,7 @@
 package tickets
 
 import (
-	"encoding/csv"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -13,13 +11,14 @@ import (
 	"time"
 
 	"github.com/uitwisselingsplatform/uwp/ingest"
+	"github.com/uitwisselingsplatform/uwp/ingest/ingesttest"
 	"github.com/uitwisselingsplatform/uwp/ingest/pseudo"
 	"github.com/uitwisselingsplatform/uwp/rdf"
 )
 
-var update = flag.Bool("update", false, "rewrite golden files")
-
 const base = "https://data.example.org/id/"
+
+const goldenHeader = "# Golden output (sorted N-Quads); regenerate with go test -update.\n"
 
 var now = time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)
 
@@ -55,15 +54,6 @@ func builtin(t testing.TB, name string) *Mapping {
 	return m
 }
 
-func nquads(qs []rdf.Quad) string {
-	lines := make([]string, len(qs))
-	for i, q := range qs {
-		lines[i] = q.String()
-	}
-	slices.Sort(lines)
-	return strings.Join(slices.Compact(lines), "\n") + "\n"
-}
-
 func TestReader_Ticketmatic(t *testing.T) {
 	r := open(t, "testdata/ticketmatic-export.csv", builtin(t, "ticketmatic"))
 	qs, errs, err := ingest.ReadAll(r, -1)
@@ -91,7 +81,7 @@ func TestReader_Ticketmatic(t *testing.T) {
 	if !strings.HasPrefix(errs[1].Error(), "testdata/ticketmatic-export.csv:6:9: column \"createdts\": ") {
 		t.Errorf("error reads %q", errs[1])
 	}
-	golden(t, "testdata/ticketmatic-export.nq", nquads(qs))
+	ingesttest.Golden(t, "testdata/ticketmatic-export.nq", goldenHeader, ingesttest.NQuads(qs))
 
 	// Strict: the first bad row stops the run.
 	_, _, err = ingest.ReadAll(open(t, "testdata/ticketmatic-export.csv", builtin(t, "ticketmatic")), 0)
@@ -149,7 +139,7 @@ func TestReader_NoPersonalDataInOutput(t *testing.T) {
 			out.WriteByte('\n')
 		}
 		text := out.String()
-		values := personalValues(t, c.file, c.personal)
+		values := ingesttest.PersonalValues(t, c.file, c.personal...)
 		if len(values) < 10 {
 			t.Fatalf("%s: only %d personal values to look for", c.file, len(values))
 		}
@@ -159,65 +149,6 @@ func TestReader_NoPersonalDataInOutput(t *testing.T) {
 			}
 		}
 	}
-}
-
-// personalValues returns the lower-cased values of the given columns, and the parts of
-// them (words, digit runs) long enough to identify someone.
-func personalValues(t *testing.T, path string, cols []string) []string {
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	b, _ := io.ReadAll(f)
-	text := strings.TrimPrefix(string(b), "\ufeff")
-	r := csv.NewReader(strings.NewReader(text))
-	r.Comma = ','
-	if strings.Count(strings.SplitN(text, "\n", 2)[0], ";") > 0 {
-		r.Comma = ';'
-	}
-	r.FieldsPerRecord = -1
-	recs, err := r.ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
-	idx := map[string]int{}
-	for i, h := range recs[0] {
-		idx[h] = i
-	}
-	seen := map[string]bool{}
-	var out []string
-	addv := func(v string) {
-		v = strings.ToLower(strings.TrimSpace(v))
-		if len(v) >= 4 && !seen[v] {
-			seen[v] = true
-			out = append(out, v)
-		}
-	}
-	for _, rec := range recs[1:] {
-		for _, c := range cols {
-			i, ok := idx[c]
-			if !ok {
-				t.Fatalf("no column %s", c)
-			}
-			if i >= len(rec) {
-				continue
-			}
-			addv(rec[i])
-			for _, w := range strings.FieldsFunc(rec[i], func(r rune) bool { return r == ' ' || r == ',' || r == ';' || r == '\n' }) {
-				if strings.IndexFunc(w, func(r rune) bool { return r >= '0' && r <= '9' }) < 0 {
-					addv(w) // words of names and streets
-				}
-			}
-			addv(strings.Map(func(r rune) rune {
-				if r >= '0' && r <= '9' {
-					return r
-				}
-				return -1
-			}, rec[i])) // phone numbers and barcodes as digits
-		}
-	}
-	return out
 }
 
 // CSV and JSON lines with the same content give the same quads.
@@ -234,11 +165,11 @@ func TestReader_JSONLinesMatchesCSV(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if a, b := nquads(fromCSV), nquads(fromJSONL); a != b {
+	if a, b := ingesttest.NQuads(fromCSV), ingesttest.NQuads(fromJSONL); a != b {
 		t.Errorf("CSV and JSON lines differ:\nCSV:\n%s\nJSONL:\n%s", a, b)
 	}
 	// The cancelled ticket gives a transaction but no participation.
-	if s := nquads(fromCSV); strings.Count(s, "cultuurparticipatie#Deelname> ") != 2 {
+	if s := ingesttest.NQuads(fromCSV); strings.Count(s, "cultuurparticipatie#Deelname> ") != 2 {
 		t.Errorf("want 2 Deelnames:\n%s", s)
 	}
 }
@@ -338,23 +269,6 @@ func TestParseMapping_Errors(t *testing.T) {
 	}
 	if _, err := Builtin("eventbrite"); err == nil {
 		t.Error("unknown built-in accepted")
-	}
-}
-
-func golden(t *testing.T, path, got string) {
-	t.Helper()
-	const header = "# Golden output (sorted N-Quads); regenerate with go test -update.\n"
-	if *update {
-		if err := os.WriteFile(path, []byte(header+got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if header+got != string(want) {
-		t.Errorf("output differs from %s (run with -update to accept)", path)
 	}
 }
 

@@ -2,13 +2,11 @@ package uitdatabank
 
 import (
 	"bytes"
-	"errors"
-	"io"
 	"os"
 	"path/filepath"
 	"testing"
 
-	"github.com/uitwisselingsplatform/uwp/ingest"
+	"github.com/uitwisselingsplatform/uwp/ingest/ingesttest"
 	"github.com/uitwisselingsplatform/uwp/rdf"
 )
 
@@ -30,24 +28,7 @@ func FuzzReader(f *testing.F) {
 	f.Add([]byte(`{"member": [{"@id": "https://io.uitdatabank.be/places/p", "name": "x", "geo": {"latitude": 1, "longitude": 2}}]}`))
 	f.Fuzz(func(t *testing.T, in []byte) {
 		r := NewReader(bytes.NewReader(in), Options{})
-		for i := 0; ; i++ {
-			if i > 1_000_000 {
-				t.Fatal("no end")
-			}
-			q, err := r.Read()
-			if err == io.EOF {
-				return
-			}
-			if err != nil {
-				var e *ingest.Error
-				if !errors.As(err, &e) {
-					t.Fatalf("error of type %T: %v", err, err)
-				}
-				if e.Fatal {
-					return
-				}
-				continue
-			}
+		ingesttest.Drain(t, r, func(q rdf.Quad) {
 			if _, ok := q.Subject.(rdf.IRI); !ok {
 				t.Fatalf("subject %v", q.Subject)
 			}
@@ -57,6 +38,6 @@ func FuzzReader(f *testing.F) {
 			if _, ok := q.Object.(rdf.BlankNode); ok {
 				t.Fatalf("blank node in %v", q)
 			}
-		}
+		})
 	})
 }

@@ -3,7 +3,6 @@ package uitdatabank
 import (
 	"bytes"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -12,10 +11,11 @@ import (
 	"testing"
 
 	"github.com/uitwisselingsplatform/uwp/ingest"
+	"github.com/uitwisselingsplatform/uwp/ingest/ingesttest"
 	"github.com/uitwisselingsplatform/uwp/rdf"
 )
 
-var update = flag.Bool("update", false, "rewrite golden files")
+const goldenHeader = "# Golden output (sorted N-Quads); regenerate with go test -update.\n"
 
 func readAll(t testing.TB, r *Reader) []rdf.Quad {
 	t.Helper()
@@ -24,54 +24,6 @@ func readAll(t testing.TB, r *Reader) []rdf.Quad {
 		t.Fatalf("%v (%v)", err, errs)
 	}
 	return qs
-}
-
-func nquads(qs []rdf.Quad) string {
-	lines := make([]string, len(qs))
-	for i, q := range qs {
-		lines[i] = q.String()
-	}
-	slices.Sort(lines)
-	lines = slices.Compact(lines)
-	return strings.Join(lines, "\n") + "\n"
-}
-
-func golden(t *testing.T, path, got string) {
-	t.Helper()
-	const header = "# Golden output (sorted N-Quads); regenerate with go test -update.\n"
-	if *update {
-		if err := os.WriteFile(path, []byte(header+got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if header+got != string(want) {
-		t.Errorf("output differs from %s (run with -update to accept):\n%s", path, lineDiff(string(want), header+got))
-	}
-}
-
-func lineDiff(want, got string) string {
-	w := map[string]bool{}
-	for _, l := range strings.Split(want, "\n") {
-		w[l] = true
-	}
-	g := map[string]bool{}
-	var b strings.Builder
-	for _, l := range strings.Split(got, "\n") {
-		g[l] = true
-		if !w[l] {
-			fmt.Fprintf(&b, "+ %s\n", l)
-		}
-	}
-	for l := range w {
-		if !g[l] {
-			fmt.Fprintf(&b, "- %s\n", l)
-		}
-	}
-	return b.String()
 }
 
 func TestReader_Page(t *testing.T) {
@@ -85,7 +37,7 @@ func TestReader_Page(t *testing.T) {
 	if st := r.Stats(); st.Records != 7 || st.Failed != 0 || st.Quads != len(qs) {
 		t.Errorf("stats %+v, %d quads", st, len(qs))
 	}
-	golden(t, "testdata/search-page.nq", nquads(qs))
+	ingesttest.Golden(t, "testdata/search-page.nq", goldenHeader, ingesttest.NQuads(qs))
 }
 
 // The same documents as a page, a bare array and single documents give the same quads.
@@ -98,9 +50,9 @@ func TestReader_Shapes(t *testing.T) {
 	if err := jsonUnmarshal(page, &p); err != nil {
 		t.Fatal(err)
 	}
-	fromPage := nquads(readAll(t, NewReader(bytes.NewReader(page), Options{})))
+	fromPage := ingesttest.NQuads(readAll(t, NewReader(bytes.NewReader(page), Options{})))
 	arr := "[" + joinRaw(p.Member) + "]"
-	fromArray := nquads(readAll(t, NewReader(strings.NewReader(arr), Options{})))
+	fromArray := ingesttest.NQuads(readAll(t, NewReader(strings.NewReader(arr), Options{})))
 	var single []rdf.Quad
 	for _, m := range p.Member {
 		qs, err := Convert(m, Options{})
@@ -109,12 +61,12 @@ func TestReader_Shapes(t *testing.T) {
 		}
 		single = append(single, qs...)
 	}
-	if fromArray != fromPage || nquads(single) != fromPage {
+	if fromArray != fromPage || ingesttest.NQuads(single) != fromPage {
 		t.Error("page, array and single documents disagree")
 	}
 	// Keys after the member array and empty inputs are fine too.
 	tail := `{"member": [` + string(p.Member[0]) + `], "view": {"next": "x"}}`
-	if got := nquads(readAll(t, NewReader(strings.NewReader(tail), Options{}))); got != nquads(single[:countFirst(t, p.Member[0])]) {
+	if got := ingesttest.NQuads(readAll(t, NewReader(strings.NewReader(tail), Options{}))); got != ingesttest.NQuads(single[:countFirst(t, p.Member[0])]) {
 		t.Error("page with trailing keys differs")
 	}
 	for _, empty := range []string{"", "[]", `{"@type": "PagedCollection", "member": []}`, `{"@type": "PagedCollection", "totalItems": 0}`} {
@@ -211,7 +163,7 @@ func TestOptions_BaseAndExtras(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	out := nquads(qs)
+	out := ingesttest.NQuads(qs)
 	for _, want := range []string{
 		"<https://data.example.org/events/e1> <http://www.w3.org/ns/prov#atLocation> <https://data.example.org/places/p1> <https://g.example.org/> .",
 		"<https://data.example.org/events/e1> <http://www.cidoc-crm.org/cidoc-crm/P14_carried_out_by> <https://data.example.org/organizers/o1> <https://g.example.org/> .",
