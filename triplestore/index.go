@@ -2,6 +2,7 @@ package triplestore
 
 import (
 	"bytes"
+	"sort"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -382,28 +383,50 @@ func deleteTuples(b *bolt.Bucket, k int, ts []tuple, removed []bool) error {
 	return nil
 }
 
-// prefixExists reports whether some tuple of the index starts with the first l components
-// of t.
-func prefixExists(b *bolt.Bucket, k int, t *tuple, l int) (bool, error) {
-	var lo tuple
+// prefixFinder answers whether some tuple of an index starts with a given prefix. It keeps
+// the block it decoded last (and the first tuple of the block after it), so that a series
+// of questions in ascending order, as a removal asks them, decodes each block once. The
+// index must not change while a finder is in use.
+type prefixFinder struct {
+	b       *bolt.Bucket
+	k       int
+	c       *bolt.Cursor
+	key     []byte
+	block   []tuple // the decoded block; empty when none is held
+	next    tuple   // the first tuple of the block after it, when hasNext
+	hasNext bool
+}
+
+func newPrefixFinder(b *bolt.Bucket, k int) *prefixFinder {
+	return &prefixFinder{b: b, k: k, c: b.Cursor()}
+}
+
+// exists reports whether some tuple of the index starts with the first l components of t.
+func (f *prefixFinder) exists(t *tuple, l int) (bool, error) {
+	var lo tuple // the smallest tuple with the prefix
 	copy(lo[:l], t[:l])
-	key := putKey(nil, &lo, k)
-	c := b.Cursor()
-	bk, bv := seekBlock(c, key)
-	for bk != nil {
-		ts, err := decodeBlock(nil, bk, bv, k)
-		if err != nil {
+	k := f.k
+	if len(f.block) == 0 || tupleLess(&lo, &f.block[0], k) || (f.hasNext && !tupleLess(&lo, &f.next, k)) {
+		// lo is outside the held block: find and decode the block that may hold it.
+		f.key = putKey(f.key[:0], &lo, k)
+		bk, bv, nk, _, _ := seekBlockNext(f.c, f.key)
+		if bk == nil {
+			f.block = f.block[:0]
+			return false, nil
+		}
+		var err error
+		if f.block, err = decodeBlock(f.block[:0], bk, bv, k); err != nil {
 			return false, err
 		}
-		for x := range ts {
-			if sharesPrefix(&ts[x], t, l) {
-				return true, nil
-			}
-			if tupleLess(&lo, &ts[x], k) {
-				return false, nil
-			}
+		f.hasNext = nk != nil
+		if f.hasNext {
+			f.next, _ = readKey(nk, k)
 		}
-		bk, bv = c.Next()
 	}
-	return false, nil
+	// The first tuple >= lo has the prefix, or none does.
+	i := sort.Search(len(f.block), func(i int) bool { return !tupleLess(&f.block[i], &lo, k) })
+	if i < len(f.block) {
+		return sharesPrefix(&f.block[i], t, l), nil
+	}
+	return f.hasNext && sharesPrefix(&f.next, t, l), nil
 }

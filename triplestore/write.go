@@ -321,11 +321,12 @@ func (tx *Tx) removeArea(qs [][4]TermID, ixs []int) (int, error) {
 	for _, c := range checks {
 		def := &indexDefs[c.ix]
 		ts := sortedTuples(gone, def)
+		f := newPrefixFinder(tx.idx[c.ix], def.k)
 		for i := range ts {
 			if i > 0 && sharesPrefix(&ts[i-1], &ts[i], c.l) {
 				continue
 			}
-			ok, err := prefixExists(tx.idx[c.ix], def.k, &ts[i], c.l)
+			ok, err := f.exists(&ts[i], c.l)
 			if err != nil {
 				return 0, err
 			}
