@@ -325,40 +325,42 @@ func (t *translator) expr(e syntax.Expr) Expr {
 		return &ExprVar{Var: e.Var}
 	case *syntax.TermExpr:
 		return &ExprConst{Term: e.Term}
+	case *syntax.Exists:
+		return &ExprExists{Not: e.Not, Op: t.group(e.Pattern)}
+	case *syntax.Aggregate:
+		t.fail("%s: aggregate %s outside SELECT, HAVING or ORDER BY", e.Pos, e.Name)
+	}
+	return t.call(e, t.expr)
+}
+
+// call translates an operator, IN, built-in or function call, its arguments with sub.
+func (t *translator) call(e syntax.Expr, sub func(syntax.Expr) Expr) Expr {
+	subs := func(es []syntax.Expr) []Expr {
+		args := make([]Expr, len(es))
+		for i, a := range es {
+			args[i] = sub(a)
+		}
+		return args
+	}
+	switch e := e.(type) {
 	case *syntax.Unary:
-		return &ExprCall{Name: e.Op, Args: []Expr{t.expr(e.X)}}
+		return &ExprCall{Name: e.Op, Args: []Expr{sub(e.X)}}
 	case *syntax.Binary:
-		return &ExprCall{Name: e.Op, Args: []Expr{t.expr(e.X), t.expr(e.Y)}}
+		return &ExprCall{Name: e.Op, Args: []Expr{sub(e.X), sub(e.Y)}}
 	case *syntax.In:
 		name := "in"
 		if e.Not {
 			name = "notin"
 		}
-		args := []Expr{t.expr(e.X)}
-		for _, a := range e.List {
-			args = append(args, t.expr(a))
-		}
-		return &ExprCall{Name: name, Args: args}
+		return &ExprCall{Name: name, Args: append([]Expr{sub(e.X)}, subs(e.List)...)}
 	case *syntax.Call:
 		name, ok := builtinNames[e.Name]
 		if !ok {
 			name = strings.ToLower(e.Name)
 		}
-		args := make([]Expr, len(e.Args))
-		for i, a := range e.Args {
-			args[i] = t.expr(a)
-		}
-		return &ExprCall{Name: name, Args: args}
+		return &ExprCall{Name: name, Args: subs(e.Args)}
 	case *syntax.FuncCall:
-		args := make([]Expr, len(e.Args))
-		for i, a := range e.Args {
-			args[i] = t.expr(a)
-		}
-		return &ExprFunc{IRI: e.IRI, Args: args}
-	case *syntax.Exists:
-		return &ExprExists{Not: e.Not, Op: t.group(e.Pattern)}
-	case *syntax.Aggregate:
-		t.fail("%s: aggregate %s outside SELECT, HAVING or ORDER BY", e.Pos, e.Name)
+		return &ExprFunc{IRI: e.IRI, Args: subs(e.Args)}
 	}
 	panic(fmt.Sprintf("unreachable: %T", e))
 }
@@ -390,34 +392,8 @@ func (r *aggRenamer) expr(e syntax.Expr) Expr {
 		r.t.naggs++
 		r.list = append(r.list, AggBinding{Var: v, Agg: a})
 		return &ExprVar{Var: v}
-	case *syntax.Unary:
-		return &ExprCall{Name: e.Op, Args: []Expr{r.expr(e.X)}}
-	case *syntax.Binary:
-		return &ExprCall{Name: e.Op, Args: []Expr{r.expr(e.X), r.expr(e.Y)}}
-	case *syntax.In:
-		name := "in"
-		if e.Not {
-			name = "notin"
-		}
-		args := []Expr{r.expr(e.X)}
-		for _, a := range e.List {
-			args = append(args, r.expr(a))
-		}
-		return &ExprCall{Name: name, Args: args}
-	case *syntax.Call:
-		c := r.t.expr(&syntax.Call{Pos: e.Pos, Name: e.Name}).(*ExprCall)
-		for _, a := range e.Args {
-			c.Args = append(c.Args, r.expr(a))
-		}
-		return c
-	case *syntax.FuncCall:
-		f := &ExprFunc{IRI: e.IRI}
-		for _, a := range e.Args {
-			f.Args = append(f.Args, r.expr(a))
-		}
-		return f
 	}
-	panic(fmt.Sprintf("unreachable: %T", e))
+	return r.t.call(e, r.expr)
 }
 
 // TranslateQuads turns a quad pattern (the pattern of DELETE WHERE, which is also its

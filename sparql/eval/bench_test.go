@@ -94,3 +94,9 @@ func BenchmarkQuery_OrderByLimit(b *testing.B) {
 	benchQuery(b, `PREFIX ex: <http://ex/>
 SELECT ?p ?a ?n { ?p ex:age ?a ; ex:name ?n } ORDER BY DESC(?a) ?n LIMIT 10`, 10)
 }
+
+// BenchmarkQuery_Values joins 20K ages with a VALUES table that has an UNDEF row.
+func BenchmarkQuery_Values(b *testing.B) {
+	benchQuery(b, `PREFIX ex: <http://ex/>
+SELECT ?p ?a ?tag { ?p ex:age ?a . { VALUES (?a ?tag) { (20 "a") (30 "b") (40 "c") (UNDEF "d") } } }`, 21001)
+}

@@ -108,27 +108,36 @@ func (q *query) evalTable(o *algebra.Table, seed Binding) rows {
 	}
 	var out []Binding
 	for _, row := range o.Rows {
-		b := q.copyRow(seed)
-		ok := true
-		for i, t := range row {
-			if t == nil {
-				continue
-			}
-			id, err := q.id(t)
-			if err != nil {
-				return errRows(err)
-			}
-			if b[slots[i]] != 0 && b[slots[i]] != id {
-				ok = false
-				break
-			}
-			b[slots[i]] = id
+		b, ok, err := q.mergeTerms(seed, slots, row)
+		if err != nil {
+			return errRows(err)
 		}
 		if ok {
 			out = append(out, b)
 		}
 	}
 	return &sliceRows{rs: out}
+}
+
+// mergeTerms returns a copy of seed with row's terms bound at slots; nil terms, and columns
+// with no slot (beyond slots, or -1), are skipped. ok is false when a term differs from
+// what seed binds there (the two are not compatible).
+func (q *query) mergeTerms(seed Binding, slots []int, row []rdf.Term) (b Binding, ok bool, err error) {
+	b = q.copyRow(seed)
+	for i, t := range row {
+		if t == nil || i >= len(slots) || slots[i] < 0 {
+			continue
+		}
+		id, err := q.id(t)
+		if err != nil {
+			return nil, false, err
+		}
+		if b[slots[i]] != 0 && b[slots[i]] != id {
+			return nil, false, nil
+		}
+		b[slots[i]] = id
+	}
+	return b, true, nil
 }
 
 // evalProject implements https://www.w3.org/TR/sparql11-query/#defn_algProjection: the other

@@ -50,21 +50,9 @@ func (q *query) evalService(o *algebra.Service, seed Binding) rows {
 	}
 	var out []Binding
 	for _, row := range rs {
-		b := q.copyRow(seed)
-		ok := true
-		for i, t := range row {
-			if t == nil || i >= len(slots) || slots[i] < 0 {
-				continue
-			}
-			id, err := q.id(t)
-			if err != nil {
-				return errRows(err)
-			}
-			if b[slots[i]] != 0 && b[slots[i]] != id {
-				ok = false
-				break
-			}
-			b[slots[i]] = id
+		b, ok, err := q.mergeTerms(seed, slots, row)
+		if err != nil {
+			return errRows(err)
 		}
 		if ok {
 			if err := q.grow(q.rowSize()); err != nil {

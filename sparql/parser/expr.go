@@ -64,19 +64,17 @@ func (p *parser) bracketted(aggOK bool) syntax.Expr {
 func (p *parser) expression() syntax.Expr {
 	p.enter()
 	defer p.leave()
-	pos := p.here()
-	x := p.andExpr()
-	for p.acceptPunct("||") {
-		x = &syntax.Binary{Pos: pos, Op: "||", X: x, Y: p.andExpr()}
-	}
-	return x
+	return p.leftAssoc("||", p.andExpr)
 }
 
-func (p *parser) andExpr() syntax.Expr {
+func (p *parser) andExpr() syntax.Expr { return p.leftAssoc("&&", p.relational) }
+
+// leftAssoc reads operand (op operand)* as left-associative binary op expressions.
+func (p *parser) leftAssoc(op string, operand func() syntax.Expr) syntax.Expr {
 	pos := p.here()
-	x := p.relational()
-	for p.acceptPunct("&&") {
-		x = &syntax.Binary{Pos: pos, Op: "&&", X: x, Y: p.relational()}
+	x := operand()
+	for p.acceptPunct(op) {
+		x = &syntax.Binary{Pos: pos, Op: op, X: x, Y: operand()}
 	}
 	return x
 }

@@ -168,29 +168,29 @@ func (p *parser) varOrTerm() syntax.Node {
 func (p *parser) path() syntax.Path {
 	p.enter()
 	defer p.leave()
-	pos := p.here()
-	first := p.pathSequence()
-	if !p.isPunct("|") {
-		return first
-	}
-	alt := &syntax.PathAlt{Pos: pos, Parts: []syntax.Path{first}}
-	for p.acceptPunct("|") {
-		alt.Parts = append(alt.Parts, p.pathSequence())
-	}
-	return alt
+	return p.pathList("|", p.pathSequence, func(pos syntax.Pos, parts []syntax.Path) syntax.Path {
+		return &syntax.PathAlt{Pos: pos, Parts: parts}
+	})
 }
 
 func (p *parser) pathSequence() syntax.Path {
+	return p.pathList("/", p.pathEltOrInverse, func(pos syntax.Pos, parts []syntax.Path) syntax.Path {
+		return &syntax.PathSeq{Pos: pos, Parts: parts}
+	})
+}
+
+// pathList reads part (sep part)*: the part when there is one, else list of the parts.
+func (p *parser) pathList(sep string, part func() syntax.Path, list func(syntax.Pos, []syntax.Path) syntax.Path) syntax.Path {
 	pos := p.here()
-	first := p.pathEltOrInverse()
-	if !p.isPunct("/") {
+	first := part()
+	if !p.isPunct(sep) {
 		return first
 	}
-	seq := &syntax.PathSeq{Pos: pos, Parts: []syntax.Path{first}}
-	for p.acceptPunct("/") {
-		seq.Parts = append(seq.Parts, p.pathEltOrInverse())
+	parts := []syntax.Path{first}
+	for p.acceptPunct(sep) {
+		parts = append(parts, part())
 	}
-	return seq
+	return list(pos, parts)
 }
 
 func (p *parser) pathEltOrInverse() syntax.Path {

@@ -118,34 +118,47 @@ func (t TriplePattern) String() string {
 	return t.S.String() + " " + p + " " + t.O.String() + " ."
 }
 
-func writeQuads(b *strings.Builder, qs []Quad) {
-	b.WriteString("{ ")
-	for _, q := range qs {
-		if q.HasGraph() {
-			fmt.Fprintf(b, "GRAPH %s { %s } ", q.Graph, q.TriplePattern)
-		} else {
-			b.WriteString(q.TriplePattern.String())
-			b.WriteByte(' ')
-		}
-	}
-	b.WriteString("}")
-}
-
-// String prints the group in SPARQL syntax.
-func (g *Group) String() string {
+// sprint returns what write writes for x.
+func sprint[T any](write func(*strings.Builder, T), x T) string {
 	var b strings.Builder
-	writeGroup(&b, g)
+	write(&b, x)
 	return b.String()
 }
 
-func writeGroup(b *strings.Builder, g *Group) {
+// writeBraced writes "{ ", then each item followed by a space, then "}".
+func writeBraced[T any](b *strings.Builder, items []T, write func(*strings.Builder, T)) {
 	b.WriteString("{ ")
-	for _, e := range g.Elements {
-		writePattern(b, e)
+	for _, x := range items {
+		write(b, x)
 		b.WriteByte(' ')
 	}
 	b.WriteString("}")
 }
+
+func writeTriple(b *strings.Builder, t TriplePattern) { b.WriteString(t.String()) }
+
+func writeQuads(b *strings.Builder, qs []Quad) {
+	writeBraced(b, qs, func(b *strings.Builder, q Quad) {
+		if q.HasGraph() {
+			fmt.Fprintf(b, "GRAPH %s { %s }", q.Graph, q.TriplePattern)
+		} else {
+			writeTriple(b, q.TriplePattern)
+		}
+	})
+}
+
+// writeDataset writes a FROM or USING clause's [NAMED] <iri>.
+func writeDataset(b *strings.Builder, d Dataset) {
+	if d.Named {
+		b.WriteString("NAMED ")
+	}
+	b.WriteString(FormatTerm(d.IRI))
+}
+
+// String prints the group in SPARQL syntax.
+func (g *Group) String() string { return sprint(writeGroup, g) }
+
+func writeGroup(b *strings.Builder, g *Group) { writeBraced(b, g.Elements, writePattern) }
 
 func writePattern(b *strings.Builder, p Pattern) {
 	switch p := p.(type) {
@@ -222,11 +235,7 @@ func writeValues(b *strings.Builder, v *Values) {
 }
 
 // String prints the query in SPARQL syntax, with absolute IRIs and no prologue.
-func (q *Query) String() string {
-	var b strings.Builder
-	writeQuery(&b, q)
-	return b.String()
-}
+func (q *Query) String() string { return sprint(writeQuery, q) }
 
 func writeQuery(b *strings.Builder, q *Query) {
 	switch q.Form {
@@ -252,12 +261,8 @@ func writeQuery(b *strings.Builder, q *Query) {
 			}
 		}
 	case Construct:
-		b.WriteString("CONSTRUCT { ")
-		for _, t := range q.Template {
-			b.WriteString(t.String())
-			b.WriteByte(' ')
-		}
-		b.WriteString("}")
+		b.WriteString("CONSTRUCT ")
+		writeBraced(b, q.Template, writeTriple)
 	case Ask:
 		b.WriteString("ASK")
 	case Describe:
@@ -273,10 +278,7 @@ func writeQuery(b *strings.Builder, q *Query) {
 	}
 	for _, d := range q.Dataset {
 		b.WriteString(" FROM ")
-		if d.Named {
-			b.WriteString("NAMED ")
-		}
-		b.WriteString(FormatTerm(d.IRI))
+		writeDataset(b, d)
 	}
 	if q.Where != nil {
 		b.WriteString(" WHERE ")
@@ -380,10 +382,8 @@ func writeOperation(b *strings.Builder, op Operation) {
 		}
 		for _, d := range op.Using {
 			b.WriteString("USING ")
-			if d.Named {
-				b.WriteString("NAMED ")
-			}
-			b.WriteString(FormatTerm(d.IRI) + " ")
+			writeDataset(b, d)
+			b.WriteByte(' ')
 		}
 		b.WriteString("WHERE ")
 		writeGroup(b, op.Where)

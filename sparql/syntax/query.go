@@ -173,16 +173,28 @@ func InScope(g *Group) map[Var]bool {
 }
 
 // AddInScope adds to vs the variables in scope of the pattern p.
-func AddInScope(vs map[Var]bool, p Pattern) {
+func AddInScope(vs map[Var]bool, p Pattern) { addInScope(vs, nil, p) }
+
+// addInScope adds to vs the variables in scope of p and, when order is not nil, appends
+// those not in vs before to *order, in order of first appearance.
+func addInScope(vs map[Var]bool, order *[]Var, p Pattern) {
+	add := func(v Var) {
+		if !vs[v] {
+			vs[v] = true
+			if order != nil {
+				*order = append(*order, v)
+			}
+		}
+	}
 	node := func(n Node) {
 		if n.IsVar() && n.Var != "" {
-			vs[n.Var] = true
+			add(n.Var)
 		}
 	}
 	switch p := p.(type) {
 	case *Group:
 		for _, e := range p.Elements {
-			AddInScope(vs, e)
+			addInScope(vs, order, e)
 		}
 	case *Triples:
 		for _, t := range p.Triples {
@@ -194,26 +206,26 @@ func AddInScope(vs map[Var]bool, p Pattern) {
 		}
 	case *Union:
 		for _, g := range p.Groups {
-			AddInScope(vs, g)
+			addInScope(vs, order, g)
 		}
 	case *Optional:
-		AddInScope(vs, p.Group)
+		addInScope(vs, order, p.Group)
 	case *Minus, *Filter:
 	case *GraphPattern:
 		node(p.Name)
-		AddInScope(vs, p.Group)
+		addInScope(vs, order, p.Group)
 	case *Service:
 		node(p.Name)
-		AddInScope(vs, p.Group)
+		addInScope(vs, order, p.Group)
 	case *Bind:
-		vs[p.Var] = true
+		add(p.Var)
 	case *Values:
 		for _, v := range p.Vars {
-			vs[v] = true
+			add(v)
 		}
 	case *SubSelect:
 		for _, v := range p.Query.ProjectedVars() {
-			vs[v] = true
+			add(v)
 		}
 	default:
 		panic("unreachable: pattern type")
@@ -232,60 +244,15 @@ func (q *Query) ProjectedVars() []Var {
 	}
 	var order []Var
 	seen := map[Var]bool{}
-	var walk func(p Pattern)
-	add := func(n Node) {
-		if n.IsVar() && n.Var != "" && !seen[n.Var] {
-			seen[n.Var] = true
-			order = append(order, n.Var)
-		}
-	}
-	walk = func(p Pattern) {
-		switch p := p.(type) {
-		case *Group:
-			for _, e := range p.Elements {
-				walk(e)
-			}
-		case *Triples:
-			for _, t := range p.Triples {
-				add(t.S)
-				if t.Path == nil {
-					add(t.P)
-				}
-				add(t.O)
-			}
-		case *Union:
-			for _, g := range p.Groups {
-				walk(g)
-			}
-		case *Optional:
-			walk(p.Group)
-		case *Minus, *Filter:
-		case *GraphPattern:
-			add(p.Name)
-			walk(p.Group)
-		case *Service:
-			add(p.Name)
-			walk(p.Group)
-		case *Bind:
-			add(VarNode(p.Var))
-		case *Values:
-			for _, v := range p.Vars {
-				add(VarNode(v))
-			}
-		case *SubSelect:
-			for _, v := range p.Query.ProjectedVars() {
-				add(VarNode(v))
-			}
-		default:
-			panic("unreachable: pattern type")
-		}
-	}
 	if q.Where != nil {
-		walk(q.Where)
+		addInScope(seen, &order, q.Where)
 	}
 	if q.Values != nil {
 		for _, v := range q.Values.Vars {
-			add(VarNode(v))
+			if !seen[v] {
+				seen[v] = true
+				order = append(order, v)
+			}
 		}
 	}
 	return order

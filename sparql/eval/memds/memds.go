@@ -114,43 +114,34 @@ func (d *Dataset) Add(q rdf.Quad) error {
 
 // Has reports whether q is in the dataset (Graph nil: the default graph).
 func (d *Dataset) Has(q rdf.Quad) bool {
-	var k eval.Quad
-	for i, t := range []rdf.Term{q.Subject, q.Predicate, q.Object} {
-		id, ok := d.ids[norm(t)]
-		if !ok {
-			return false
-		}
-		k[i] = id
+	k, ok := d.key(q)
+	if !ok {
+		return false
 	}
-	k[3] = eval.DefaultGraph
-	if q.Graph != nil {
-		id, ok := d.ids[norm(q.Graph)]
-		if !ok {
-			return false
-		}
-		k[3] = id
-	}
-	_, ok := d.quads[k]
+	_, ok = d.quads[k]
 	return ok
+}
+
+// key returns the IDs of q's terms (Graph nil: the default graph), and false when one of
+// them has none (so q is not in the dataset).
+func (d *Dataset) key(q rdf.Quad) (k eval.Quad, ok bool) {
+	k[3] = eval.DefaultGraph
+	for i, t := range [4]rdf.Term{q.Subject, q.Predicate, q.Object, q.Graph} {
+		if i == 3 && t == nil {
+			break
+		}
+		if k[i], ok = d.ids[norm(t)]; !ok {
+			return k, false
+		}
+	}
+	return k, true
 }
 
 // Remove removes q when present.
 func (d *Dataset) Remove(q rdf.Quad) error {
-	var k eval.Quad
-	for i, t := range []rdf.Term{q.Subject, q.Predicate, q.Object} {
-		id, ok := d.ids[norm(t)]
-		if !ok {
-			return nil
-		}
-		k[i] = id
-	}
-	k[3] = eval.DefaultGraph
-	if q.Graph != nil {
-		id, ok := d.ids[q.Graph]
-		if !ok {
-			return nil
-		}
-		k[3] = id
+	k, ok := d.key(q)
+	if !ok {
+		return nil
 	}
 	if _, ok := d.quads[k]; !ok {
 		return nil
