@@ -120,7 +120,7 @@ func runLoad(ctx context.Context, cfg *viper.Viper, args []string, e *env) error
 		if len(skipped) > 0 {
 			fmt.Fprintf(e.stderr, "; skipped %d bad statement(s)", len(skipped))
 		}
-		fmt.Fprintln(e.stderr)
+		fmt.Fprintf(e.stderr, " (%s)\n", loadPath(st))
 	}
 	return nil
 }
@@ -179,4 +179,16 @@ func loadSources(args []string, forced rdf.Format, base string, graph rdf.Term, 
 		total += st.Size()
 	}
 	return srcs, total, nil
+}
+
+// loadPath says how the store's loader wrote a load (triplestore.Store.Load).
+func loadPath(st triplestore.LoadStats) string {
+	switch {
+	case st.Bulk:
+		return "into an empty store: a new file"
+	case st.Copied:
+		return fmt.Sprintf("through a copy of the store, %d transactions", st.Commits)
+	default:
+		return "one transaction"
+	}
 }

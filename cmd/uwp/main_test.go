@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
@@ -237,4 +238,25 @@ func TestUsageErrors(t *testing.T) {
 func fileURLOf(p string) string {
 	abs, _ := filepath.Abs(p)
 	return "file://" + filepath.ToSlash(abs)
+}
+
+// TestLoad_SaysWhichPath: the summary line names the loader's path: a new file into an
+// empty store, one transaction for a small load, a copy of the store for a large one.
+func TestLoad_SaysWhichPath(t *testing.T) {
+	dir := t.TempDir()
+	data := filepath.Join(dir, "data")
+	var big strings.Builder
+	for i := 0; i < 300000; i++ {
+		fmt.Fprintf(&big, "<http://ex.org/s%d> <http://ex.org/p> \"%d\" .\n", i, i)
+	}
+	for _, c := range []struct{ file, text, want string }{
+		{"a.nt", ntData, "(into an empty store: a new file)"},
+		{"b.nt", "<http://ex.org/x> <http://ex.org/p> <http://ex.org/y> .\n", "(one transaction)"},
+		{"big.nt", big.String(), "(through a copy of the store, 2 transactions)"},
+	} {
+		code, _, errs := uwp(t, "", "load", "--data", data, write(t, filepath.Join(dir, c.file), c.text))
+		if code != 0 || !strings.Contains(errs, c.want) {
+			t.Errorf("load %s: exit %d, stderr %q, want %q", c.file, code, errs, c.want)
+		}
+	}
 }
