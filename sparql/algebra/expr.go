@@ -53,3 +53,22 @@ func (*ExprCall) isExpr()   {}
 func (*ExprFunc) isExpr()   {}
 func (*ExprExists) isExpr() {}
 func (*ExprAgg) isExpr()    {}
+
+// Conjuncts returns the operands of the nests of && in xs, from left to right (an
+// expression that is not a && b stands for itself). A FILTER of a && b keeps the solutions
+// both a and b keep (https://www.w3.org/TR/sparql11-query/#evaluation), so the parts may be
+// tested apart.
+func Conjuncts(xs ...Expr) []Expr {
+	var out []Expr
+	for _, x := range xs {
+		out = appendConjuncts(out, x)
+	}
+	return out
+}
+
+func appendConjuncts(out []Expr, x Expr) []Expr {
+	if c, ok := x.(*ExprCall); ok && c.Name == "&&" && len(c.Args) == 2 {
+		return appendConjuncts(appendConjuncts(out, c.Args[0]), c.Args[1])
+	}
+	return append(out, x)
+}

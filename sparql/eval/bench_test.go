@@ -100,3 +100,9 @@ func BenchmarkQuery_Values(b *testing.B) {
 	benchQuery(b, `PREFIX ex: <http://ex/>
 SELECT ?p ?a ?tag { ?p ex:age ?a . { VALUES (?a ?tag) { (20 "a") (30 "b") (40 "c") (UNDEF "d") } } }`, 21001)
 }
+
+// BenchmarkQuery_PathClosure follows knows+ from one person through the 20K-node graph.
+func BenchmarkQuery_PathClosure(b *testing.B) {
+	benchQuery(b, `PREFIX ex: <http://ex/>
+SELECT ?x { ex:p0 ex:knows+ ?x }`, -1)
+}

@@ -289,20 +289,7 @@ func (q *query) pushFilter(o *algebra.Filter, e *env) (*pushed, bool) {
 		return nil, false
 	}
 	p := &pushed{bgp: bgp}
-	var conj []algebra.Expr
-	var split func(x algebra.Expr)
-	split = func(x algebra.Expr) {
-		if c, ok := x.(*algebra.ExprCall); ok && c.Name == "&&" && len(c.Args) == 2 {
-			split(c.Args[0])
-			split(c.Args[1])
-			return
-		}
-		conj = append(conj, x)
-	}
-	for _, x := range o.Exprs {
-		split(x)
-	}
-	for _, x := range conj {
+	for _, x := range algebra.Conjuncts(o.Exprs...) {
 		vars, exists := exprVars(x)
 		if exists {
 			p.rest = append(p.rest, x)

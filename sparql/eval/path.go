@@ -198,33 +198,25 @@ func (q *query) pathStep(p syntax.Path, g graphs, x ID, fwd bool, emit func(ID) 
 		case syntax.ZeroOrMore, syntax.OneOrMore:
 			var queue []ID
 			reached := map[ID]bool{}
-			if p.Mod == syntax.ZeroOrMore {
-				reached[x] = true
-				queue = append(queue, x)
-				if err := emit(x); err != nil {
-					return err
-				}
-			} else if err := q.pathStep(p.Path, g, x, fwd, func(y ID) error {
+			visit := func(y ID) error {
 				if !reached[y] {
 					reached[y] = true
 					queue = append(queue, y)
 					return emit(y)
 				}
 				return nil
-			}); err != nil {
+			}
+			if p.Mod == syntax.ZeroOrMore {
+				if err := visit(x); err != nil {
+					return err
+				}
+			} else if err := q.pathStep(p.Path, g, x, fwd, visit); err != nil {
 				return err
 			}
 			for len(queue) > 0 {
 				c := queue[0]
 				queue = queue[1:]
-				if err := q.pathStep(p.Path, g, c, fwd, func(y ID) error {
-					if !reached[y] {
-						reached[y] = true
-						queue = append(queue, y)
-						return emit(y)
-					}
-					return nil
-				}); err != nil {
+				if err := q.pathStep(p.Path, g, c, fwd, visit); err != nil {
 					return err
 				}
 			}

@@ -78,13 +78,7 @@ func (q *query) sink(o *algebra.Filter) algebra.Op {
 // of (without EXISTS) and the rest.
 func (q *query) splitConjuncts(xs []algebra.Expr, op algebra.Op) (down, keep []algebra.Expr) {
 	sure := q.certain(op)
-	var split func(x algebra.Expr)
-	split = func(x algebra.Expr) {
-		if c, ok := x.(*algebra.ExprCall); ok && c.Name == "&&" && len(c.Args) == 2 {
-			split(c.Args[0])
-			split(c.Args[1])
-			return
-		}
+	for _, x := range algebra.Conjuncts(xs...) {
 		vars, exists := exprVars(x)
 		ok := !exists
 		for _, v := range vars {
@@ -97,9 +91,6 @@ func (q *query) splitConjuncts(xs []algebra.Expr, op algebra.Op) (down, keep []a
 		} else {
 			keep = append(keep, x)
 		}
-	}
-	for _, x := range xs {
-		split(x)
 	}
 	return down, keep
 }

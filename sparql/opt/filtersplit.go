@@ -19,30 +19,10 @@ func (FilterSplit) Apply(op algebra.Op, _ *Context) (algebra.Op, bool) {
 		if !ok {
 			return op, false
 		}
-		var out []algebra.Expr
-		split := false
-		for _, x := range f.Exprs {
-			if conj(x) {
-				split = true
-			}
-			out = splitAnd(x, out)
-		}
-		if !split {
+		out := algebra.Conjuncts(f.Exprs...)
+		if len(out) == len(f.Exprs) {
 			return op, false
 		}
 		return &algebra.Filter{Exprs: out, Op: f.Op}, true
 	})
-}
-
-func conj(x algebra.Expr) bool {
-	c, ok := x.(*algebra.ExprCall)
-	return ok && c.Name == "&&" && len(c.Args) == 2
-}
-
-func splitAnd(x algebra.Expr, out []algebra.Expr) []algebra.Expr {
-	if conj(x) {
-		c := x.(*algebra.ExprCall)
-		return splitAnd(c.Args[1], splitAnd(c.Args[0], out))
-	}
-	return append(out, x)
 }
