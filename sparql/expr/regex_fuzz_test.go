@@ -2,6 +2,7 @@ package expr
 
 import (
 	"testing"
+	"time"
 	"unicode/utf8"
 )
 
@@ -48,7 +49,7 @@ func FuzzRegexEngines(f *testing.F) {
 		if err != nil {
 			return
 		}
-		bt, err := compileBacktracking(tr, RegexMatchTimeout)
+		bt, err := compileBacktracking(tr, 20*time.Millisecond) // a pattern that backtracks badly is skipped
 		if err != nil {
 			return
 		}

@@ -45,7 +45,9 @@ func translateRegex(p, flags string) (translation, error) {
 		}
 		return translation{src: regexp.QuoteMeta(p)}, nil
 	}
-	isSpace := func(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+	if extended {
+		p = stripRegexSpace(p)
+	}
 	var b, probe strings.Builder
 	b.WriteString(prefix.String())
 	probe.WriteString(prefix.String())
@@ -130,11 +132,7 @@ func translateRegex(p, flags string) (translation, error) {
 			depth--
 			write("]")
 		case c == '(' && depth == 0:
-			j := i + 1
-			for extended && j < len(p) && isSpace(p[j]) {
-				j++
-			}
-			if j < len(p) && p[j] == '?' {
+			if i+1 < len(p) && p[i+1] == '?' {
 				open = append(open, 0)
 			} else {
 				open = append(open, len(closed))
@@ -152,7 +150,6 @@ func translateRegex(p, flags string) (translation, error) {
 		case c == '.' && depth == 0 && !dotAll:
 			// XPath's . excludes both line ends; RE2's excludes only \n.
 			write(`[^\n\r]`)
-		case extended && depth == 0 && isSpace(c):
 		default:
 			b.WriteByte(c)
 			probe.WriteByte(c)
@@ -160,6 +157,32 @@ func translateRegex(p, flags string) (translation, error) {
 	}
 	tr.src, tr.probe, tr.groups = b.String(), probe.String(), len(closed)-1
 	return tr, nil
+}
+
+// stripRegexSpace removes the whitespace of an x-flagged pattern: all of it outside character
+// classes, a backslash's next character included ("\ d" is \d), as the x flag of XPath F&O
+// 3.1 5.6.2 says.
+func stripRegexSpace(p string) string {
+	var b strings.Builder
+	depth, escaped := 0, false
+	for i := 0; i < len(p); i++ {
+		c := p[i]
+		if depth == 0 && (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+			continue
+		}
+		b.WriteByte(c)
+		switch {
+		case escaped:
+			escaped = false
+		case c == '\\':
+			escaped = true
+		case c == '[':
+			depth++
+		case c == ']' && depth > 0:
+			depth--
+		}
+	}
+	return b.String()
 }
 
 // classOr returns the class items s bare inside a class, or as a class of its own outside
