@@ -22,8 +22,10 @@ type Pattern struct {
 }
 
 // RegexMatchTimeout bounds one match of a back-referencing pattern (backtracking can take
-// time exponential in the input); a match that runs over it is an ErrBadRegex error.
-// Patterns compiled earlier keep the limit they were compiled with.
+// time exponential in the input); a match that runs over it is an ErrBadRegex error. Set
+// it before queries run: patterns compiled (and cached) earlier keep the limit they were
+// compiled with. regexp2 checks the clock about every 100 ms, so a match may run that much
+// longer.
 var RegexMatchTimeout = time.Second
 
 // MatchString reports whether s contains a match of p. The error is non-nil only for a
