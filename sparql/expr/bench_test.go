@@ -131,3 +131,13 @@ func BenchmarkStrBefore(b *testing.B) {
 		sinkTerm, _ = StrBefore(x, y)
 	}
 }
+
+func BenchmarkReplace(b *testing.B) {
+	text, pat, rep := rdf.NewLiteral("the quick brown fox jumps over the lazy dog"), rdf.NewLiteral(`(o)(\w)`), rdf.NewLiteral("[$2$1]")
+	for b.Loop() {
+		var err error
+		if sinkTerm, err = Replace(text, pat, rep, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

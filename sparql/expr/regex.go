@@ -90,16 +90,21 @@ type replacementPart struct {
 // references, for a pattern with groups capturing groups.
 func parseReplacement(s string, groups int) ([]replacementPart, error) {
 	var parts []replacementPart
-	var lit strings.Builder
+	start := 0 // of the literal text not yet in parts
+	literal := func(end int) {
+		if end > start {
+			parts = append(parts, replacementPart{text: s[start:end], group: -1})
+		}
+	}
 	for i := 0; i < len(s); i++ {
-		switch c := s[i]; c {
+		switch s[i] {
 		case '\\':
-			if i+1 < len(s) && (s[i+1] == '\\' || s[i+1] == '$') {
-				lit.WriteByte(s[i+1])
-				i++
-				continue
+			if i+1 >= len(s) || (s[i+1] != '\\' && s[i+1] != '$') {
+				return nil, fmt.Errorf("%w: bad escape in replacement %q", ErrBadRegex, s)
 			}
-			return nil, fmt.Errorf("%w: bad escape in replacement %q", ErrBadRegex, s)
+			literal(i)
+			start = i + 1 // the escaped character starts the next literal text
+			i++
 		case '$':
 			j := i + 1
 			if j >= len(s) || s[j] < '0' || s[j] > '9' {
@@ -112,31 +117,24 @@ func parseReplacement(s string, groups int) ([]replacementPart, error) {
 				n = n*10 + int(s[j]-'0')
 				j++
 			}
-			if lit.Len() > 0 {
-				parts = append(parts, replacementPart{text: lit.String(), group: -1})
-				lit.Reset()
-			}
+			literal(i)
 			parts = append(parts, replacementPart{group: n})
+			start = j
 			i = j - 1
-		default:
-			lit.WriteByte(c)
 		}
 	}
-	if lit.Len() > 0 {
-		parts = append(parts, replacementPart{text: lit.String(), group: -1})
-	}
+	literal(len(s))
 	return parts, nil
 }
 
-// expandTemplate turns replacement parts into a regexp.Expand template.
-func expandTemplate(parts []replacementPart) string {
-	var b strings.Builder
+// expand writes parts to b; group(n) is the text of group n, empty when it took no part in
+// the match or does not exist.
+func expand(b *strings.Builder, parts []replacementPart, group func(n int) string) {
 	for _, p := range parts {
 		if p.group < 0 {
-			b.WriteString(strings.ReplaceAll(p.text, "$", "$$"))
+			b.WriteString(p.text)
 		} else {
-			fmt.Fprintf(&b, "${%d}", p.group)
+			b.WriteString(group(p.group))
 		}
 	}
-	return b.String()
 }

@@ -1,6 +1,7 @@
 package expr
 
 import (
+	"strings"
 	"testing"
 	"time"
 	"unicode/utf8"
@@ -9,7 +10,8 @@ import (
 // FuzzRegexEngines compiles a pattern without back-references both ways, on RE2 (as
 // CompileRegex does) and on regexp2 (as it does for patterns with back-references), and
 // checks the two agree on REGEX and on what REPLACE replaces: the backtracking engine must
-// not change what a pattern means. Pairs one engine rejects, or whose backtracking match
+// not change what a pattern means. It also checks REPLACE's expansion of $N on RE2 against
+// regexp.ReplaceAllString. Pairs one engine rejects, or whose backtracking match
 // gives up, are skipped. Groups are compared by count, not by what they captured: inside a
 // repetition whose last round matches the empty string, as in (a*)+b, RE2 keeps the
 // group's last non-empty capture and a backtracking engine (Perl, Java, .NET) the empty
@@ -67,11 +69,18 @@ func FuzzRegexEngines(f *testing.F) {
 		if re.re2.MatchString("") {
 			return // REPLACE refuses the pattern
 		}
-		parts, err := parseReplacement("<$0>", re.NumSubexp())
+		// RE2's own ReplaceAllString and replaceAll's expansion agree, groups included.
+		const rep = "<$0|$1|$2>"
+		parts, err := parseReplacement(rep, re.NumSubexp())
 		if err != nil {
 			t.Fatal(err)
 		}
-		wantS, _ := re.replaceAll(text, parts)
+		wantS := re.re2.ReplaceAllString(text, strings.NewReplacer("$0", "${0}", "$1", "${1}", "$2", "${2}").Replace(rep))
+		if gotS, _ := re.replaceAll(text, parts); gotS != wantS {
+			t.Fatalf("%q %q on %q: replaceAll gives %q, ReplaceAllString %q", pattern, flags, text, gotS, wantS)
+		}
+		parts, _ = parseReplacement("<$0>", re.NumSubexp())
+		wantS, _ = re.replaceAll(text, parts)
 		gotS, err := bt.replaceAll(text, parts)
 		if err == nil && gotS != wantS {
 			t.Fatalf("%q %q on %q: REPLACE gives %q on RE2, %q on regexp2 (source %s)", pattern, flags, text, wantS, gotS, tr.src)

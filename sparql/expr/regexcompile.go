@@ -52,17 +52,33 @@ func (p *Pattern) String() string {
 // replaceAll replaces every non-overlapping match in s by parts.
 func (p *Pattern) replaceAll(s string, parts []replacementPart) (string, error) {
 	if p.re2 != nil {
-		return p.re2.ReplaceAllString(s, expandTemplate(parts)), nil
+		ms := p.re2.FindAllStringSubmatchIndex(s, -1)
+		if ms == nil {
+			return s, nil
+		}
+		var b strings.Builder
+		last := 0
+		for _, m := range ms {
+			b.WriteString(s[last:m[0]])
+			expand(&b, parts, func(n int) string {
+				if 2*n+1 < len(m) && m[2*n] >= 0 {
+					return s[m[2*n]:m[2*n+1]]
+				}
+				return ""
+			})
+			last = m[1]
+		}
+		b.WriteString(s[last:])
+		return b.String(), nil
 	}
 	out, err := p.bt.ReplaceFunc(s, func(m regexp2.Match) string {
 		var b strings.Builder
-		for _, part := range parts {
-			if part.group < 0 {
-				b.WriteString(part.text)
-			} else if g := m.GroupByNumber(part.group); g != nil && len(g.Captures) > 0 {
-				b.WriteString(g.String())
+		expand(&b, parts, func(n int) string {
+			if g := m.GroupByNumber(n); g != nil && len(g.Captures) > 0 {
+				return g.String()
 			}
-		}
+			return ""
+		})
 		return b.String()
 	}, -1, -1)
 	return out, p.matchError(err)
