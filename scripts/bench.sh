@@ -3,15 +3,15 @@
 # ../shared/bench, then writes BENCHMARKS.md. Needs Java 17, Node and GNU time; installs
 # Debian's libapache-jena-java and time when run as root and they are missing.
 #
-# Env: BENCH (default ../shared/bench), PEERS (default "jena-tdb2 oxigraph"), REPS (5),
-#      WARMUP (2), BIG=0 to skip the 10M-triple load runs, QUERIES=0 to skip the 1M query runs,
+# Env: BENCH (default ../shared/bench), PEERS (default "jena-tdb2 oxigraph"), REPS (11),
+#      WARMUP (3), BIG=0 to skip the 10M-triple load runs, QUERIES=0 to skip the 1M query runs,
 #      SERVER=0 to skip the wrk runs against uwp serve, OUT (default BENCHMARKS.md).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 BENCH="${BENCH:-$ROOT/../shared/bench}"
 PEERS="${PEERS:-jena-tdb2 oxigraph}"
-REPS="${REPS:-5}" WARMUP="${WARMUP:-2}" BIG="${BIG:-1}" OUT="${OUT:-BENCHMARKS.md}"
+REPS="${REPS:-11}" WARMUP="${WARMUP:-3}" BIG="${BIG:-1}" OUT="${OUT:-BENCHMARKS.md}"
 WORK="${BENCH_WORK:-/tmp/bench-work}"
 DATA_DIR="${DATA_DIR:-/tmp/bench-data}"
 RESULTS="${RESULTS:-/tmp/bench-results}"
@@ -45,6 +45,8 @@ trap 'rm -f "$md"' EXIT
   echo "new bbolt file); Jena TDB2's is the whole loader process; Oxigraph's the load call into its"
   echo "in-memory store. Peak RSS is GNU time's for the whole peer process (load and queries)."
   echo "uwp answers the queries in the same process that loaded the data, each in its own read transaction."
+  echo "Query times are the median of $REPS timed runs after $WARMUP warm-up runs, for every peer. Sub-millisecond"
+  echo "times jitter by up to 2-3x between runs on this shared machine (for uwp and the peers alike)."
 } > "$md"
 
 section() { # TITLE DATASET SCALE QUERYDIR REPS WARMUP
