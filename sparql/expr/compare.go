@@ -98,10 +98,38 @@ func parsePartialDateTime(l rdf.Literal) (DateTime, category, bool) {
 			d, err := parseDateTime(s[:i]+"-01"+s[i:], true)
 			return d, c, err == nil
 		}
+		if i == len(s) {
+			// A year without a timezone, the common case: no string to build.
+			if y, ok := plainYear(s); ok {
+				return DateTime{Year: y, Month: 1, Day: 1, IsDate: true}, c, true
+			}
+		}
 		d, err := parseDateTime(s[:i]+"-01-01"+s[i:], true)
 		return d, c, err == nil
 	}
 	return DateTime{}, 0, false
+}
+
+// plainYear reads an xsd:gYear lexical form without a timezone ("-"? digits) as
+// parseDateTime reads the year of a date: at least four digits, no leading zero beyond four.
+func plainYear(s string) (int64, bool) {
+	digitsPart := strings.TrimPrefix(s, "-")
+	n := len(digitsPart)
+	if n < 4 || n > 15 || (n > 4 && digitsPart[0] == '0') {
+		return 0, false
+	}
+	var y int64
+	for i := 0; i < n; i++ {
+		c := digitsPart[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		y = y*10 + int64(c-'0')
+	}
+	if len(digitsPart) != len(s) {
+		y = -y
+	}
+	return y, true
 }
 
 // Equal implements A = B (https://www.w3.org/TR/sparql11-query/#OperatorMapping):
