@@ -118,26 +118,15 @@ func (d *Dataset) Remove(q rdf.Quad) error {
 func (d *Dataset) CreateGraph(g rdf.IRI) error { return nil }
 
 // DropGraph implements eval.Updatable: it removes the quads of g in batches, so that a large
-// graph never sits in memory whole. Each batch is read afresh: bbolt cursors do not survive
-// the writes of their own transaction.
+// graph never sits in memory whole.
 func (d *Dataset) DropGraph(g rdf.IRI) error {
-	const batch = 1 << 14
-	qs := make([]rdf.Quad, 0, batch)
+	id, ok, err := d.tx.LookupID(g)
+	if err != nil || !ok {
+		return err
+	}
 	for {
-		qs = qs[:0]
-		it := d.tx.MatchTerms(nil, nil, nil, g)
-		for len(qs) < batch && it.Next() {
-			qs = append(qs, it.Quad())
-		}
-		err := it.Err()
-		it.Close()
-		if err != nil {
-			return err
-		}
-		if len(qs) == 0 {
-			return nil
-		}
-		if _, err := d.tx.RemoveQuads(qs); err != nil {
+		n, err := d.tx.RemoveMatching(triplestore.Pattern{0, 0, 0, id}, 1<<14)
+		if err != nil || n == 0 {
 			return err
 		}
 	}

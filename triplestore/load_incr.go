@@ -255,7 +255,6 @@ const removeBatch = 1 << 15 // quads gathered per RemoveIDs when clearing a grap
 // a removal).
 func (w *batchWriter) clear(graphs []rdf.Term, st *LoadStats) error {
 	size := w.batch(removeBatch)
-	buf := make([][4]TermID, 0, size)
 	for _, g := range graphs {
 		id, ok, err := graphTermID(w.tx, g)
 		if err != nil {
@@ -265,22 +264,12 @@ func (w *batchWriter) clear(graphs []rdf.Term, st *LoadStats) error {
 			continue
 		}
 		for {
-			buf = buf[:0]
-			it := w.tx.Match(Pattern{0, 0, 0, id})
-			for len(buf) < size && it.Next() {
-				buf = append(buf, it.Quad())
-			}
-			err := it.Err()
-			it.Close()
-			if err != nil {
-				return err
-			}
-			if len(buf) == 0 {
-				break
-			}
-			n, err := w.tx.RemoveIDs(buf)
+			n, err := w.tx.RemoveMatching(Pattern{0, 0, 0, id}, size)
 			if err != nil {
 				return fmt.Errorf("triplestore: clearing graph %v: %w", g, err)
+			}
+			if n == 0 {
+				break
 			}
 			st.Removed += uint64(n)
 			if err := w.wrote(n, st); err != nil {

@@ -245,6 +245,27 @@ outer:
 	return tx.RemoveIDs(ids)
 }
 
+// RemoveMatching removes up to max quads matching p (all when max <= 0) and returns how
+// many it removed: 0 once none is left. Called in a loop with a bound it removes a large
+// pattern a batch at a time, each batch read afresh (an iterator does not survive the
+// writes of its own transaction), so the batch is all it holds in memory.
+func (tx *Tx) RemoveMatching(p Pattern, max int) (int, error) {
+	if err := tx.check(true); err != nil {
+		return 0, err
+	}
+	var buf [][4]TermID
+	it := tx.Match(p)
+	for (max <= 0 || len(buf) < max) && it.Next() {
+		buf = append(buf, it.Quad())
+	}
+	err := it.Err()
+	it.Close()
+	if err != nil || len(buf) == 0 {
+		return 0, err
+	}
+	return tx.RemoveIDs(buf)
+}
+
 // RemoveIDs removes quads given as IDs and returns how many were there.
 func (tx *Tx) RemoveIDs(qs [][4]TermID) (int, error) {
 	if err := tx.check(true); err != nil {
