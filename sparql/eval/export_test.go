@@ -8,3 +8,6 @@ func SetEagerHashing() (restore func()) {
 	lookupCostOverride, hashFirstOpens = 1<<40, 1
 	return func() { lookupCostOverride, hashFirstOpens = c, f }
 }
+
+// RemoveAllBatch is how many quads CLEAR and DROP read per batch.
+const RemoveAllBatch = removeAllBatch

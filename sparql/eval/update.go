@@ -234,12 +234,13 @@ func (u *updater) exists(g rdf.IRI) (bool, error) {
 	return false, nil
 }
 
-// quadsOf returns the quads of graph id (DefaultGraph or a named graph).
-func (u *updater) quadsOf(id ID) ([]rdf.Quad, error) {
+// quadsOf returns the quads of graph id (DefaultGraph or a named graph), at most max of
+// them when max > 0.
+func (u *updater) quadsOf(id ID, max int) ([]rdf.Quad, error) {
 	it := u.ds.Match(u.ctx, Pattern{0, 0, 0, id})
 	defer it.Close()
 	var out []rdf.Quad
-	for it.Next() {
+	for (max <= 0 || len(out) < max) && it.Next() {
 		x := it.Quad()
 		var ts [4]rdf.Term
 		for i := 0; i < 4; i++ {
@@ -270,17 +271,31 @@ func (u *updater) removeAll(g rdf.IRI) error {
 	if err != nil || !ok {
 		return err
 	}
-	qs, err := u.quadsOf(id)
-	if err != nil {
-		return err
-	}
-	for _, x := range qs {
-		if err := u.ds.Remove(x); err != nil {
+	// A batch at a time, each read afresh (an iterator need not survive the removals of its
+	// own transaction), so that a large graph is never held in memory whole.
+	var first rdf.Quad
+	for {
+		qs, err := u.quadsOf(id, removeAllBatch)
+		if err != nil || len(qs) == 0 {
+			return err
+		}
+		if qs[0] == first {
+			return fmt.Errorf("%w: emptying graph %v made no progress", ErrUnsupported, g)
+		}
+		first = qs[0]
+		for _, x := range qs {
+			if err := u.ds.Remove(x); err != nil {
+				return err
+			}
+		}
+		if err := u.ctx.Err(); err != nil {
 			return err
 		}
 	}
-	return nil
 }
+
+// removeAllBatch is how many quads removeAll reads per batch.
+const removeAllBatch = 1 << 14
 
 // clear implements CLEAR (https://www.w3.org/TR/sparql11-update/#clear) and, with drop,
 // DROP (#drop).
@@ -363,7 +378,7 @@ func (u *updater) transfer(o *syntax.Transfer) error {
 	if err != nil {
 		return err
 	}
-	qs, err := u.quadsOf(id)
+	qs, err := u.quadsOf(id, 0)
 	if err != nil {
 		return err
 	}

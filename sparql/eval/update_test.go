@@ -3,6 +3,7 @@ package eval_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
@@ -116,5 +117,31 @@ func TestUpdate_AtomicWithClone(t *testing.T) {
 	}
 	if d.Len() != 0 {
 		t.Fatalf("the original changed: %d quads", d.Len())
+	}
+}
+
+// TestUpdate_ClearLargeGraphInBatches empties graphs larger than one removal batch.
+func TestUpdate_ClearLargeGraphInBatches(t *testing.T) {
+	n := eval.RemoveAllBatch*2 + 17
+	var b strings.Builder
+	b.WriteString("INSERT DATA { ")
+	for i := 0; i < n; i++ {
+		fmt.Fprintf(&b, "<http://x/s%d> <http://x/p> %d . GRAPH <http://x/g> { <http://x/s%d> <http://x/p> %d } ", i, i, i, i)
+	}
+	b.WriteString("}")
+	ds := memds.New()
+	for _, req := range []string{b.String(), "CLEAR DEFAULT", "DROP GRAPH <http://x/g>"} {
+		u, err := parser.ParseUpdate(req, parser.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := eval.Update(context.Background(), ds, u, eval.Options{}); err != nil {
+			t.Fatalf("%.40s: %v", req, err)
+		}
+	}
+	it := ds.Match(context.Background(), eval.Pattern{})
+	defer it.Close()
+	if it.Next() {
+		t.Fatalf("a quad is left: %v", it.Quad())
 	}
 }
