@@ -65,6 +65,13 @@ type LoadOptions struct {
 	// Replace lists graphs (DefaultGraphIRI for the default graph) that the load empties
 	// before it adds anything, in the same atomic step: a Graph Store PUT.
 	Replace []rdf.Term
+	// ReplaceNamed empties every named graph too, like Replace (SPARQL CLEAR NAMED).
+	ReplaceNamed bool
+	// Check, when set, runs first, in a read transaction of the store taken under the load's
+	// write lock (no write can come between it and the load): an error from it stops the
+	// load before anything changes. For preconditions such as SPARQL DROP's "the graph
+	// exists".
+	Check func(tx *Tx) error
 	// TxQuads bounds the quads written per transaction into a non-empty store, and so its
 	// memory; a load (with the quads of its Replace graphs) larger than this takes the copy
 	// path. 0 means 1<<18.
@@ -172,6 +179,17 @@ func (s *Store) Load(ctx context.Context, srcs []LoadSource, opts LoadOptions) (
 
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
+	if opts.Check != nil {
+		tx, err := s.beginLocked(false)
+		if err != nil {
+			return LoadStats{}, err
+		}
+		err = opts.Check(tx)
+		tx.Rollback()
+		if err != nil {
+			return LoadStats{}, err
+		}
+	}
 
 	start := time.Now()
 	var prog loadCounters

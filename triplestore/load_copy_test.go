@@ -458,3 +458,43 @@ func TestLoad_SwapDoesNotWaitForReaders(t *testing.T) {
 		})
 	}
 }
+
+// TestLoad_ReplaceNamedAndCheck empties every named graph (SPARQL CLEAR NAMED) on both
+// paths, and a failing Check stops a load before anything changes.
+func TestLoad_ReplaceNamedAndCheck(t *testing.T) {
+	for _, txQuads := range []int{0, 20} {
+		t.Run(fmt.Sprint("TxQuads=", txQuads), func(t *testing.T) {
+			s := seeded(t)
+			g1 := stringSource("g1.nt", rdf.NTriples, genNT(100, 15))
+			g1.Graph = rdf.IRI("http://x/g1")
+			g2 := stringSource("g2.nt", rdf.NTriples, genNT(50, 16))
+			g2.Graph = rdf.IRI("http://x/g2")
+			mustLoad(t, s, LoadOptions{}, g1, g2)
+			before, v := dump(t, s), s.DataVersion()
+			var checked int
+			refuse := errors.New("precondition failed")
+			_, err := s.Load(context.Background(), nil, LoadOptions{ReplaceNamed: true, TxQuads: txQuads, Check: func(tx *Tx) error {
+				gs, err := tx.Graphs()
+				checked = len(gs)
+				if err != nil {
+					return err
+				}
+				return refuse
+			}})
+			if !errors.Is(err, refuse) || checked != 2 {
+				t.Fatalf("Load with a refusing Check: %v (Check saw %d graphs)", err, checked)
+			}
+			if !slices.Equal(before, dump(t, s)) || s.DataVersion() != v {
+				t.Fatal("a refused load changed the store")
+			}
+			st := mustLoad(t, s, LoadOptions{ReplaceNamed: true, TxQuads: txQuads, Check: func(*Tx) error { return nil }})
+			if st.Copied != (txQuads > 0) || int(st.Removed) != len(before)-2 {
+				t.Fatalf("stats %+v, want %d removed", st, len(before)-2)
+			}
+			if after := dump(t, s); len(after) != 2 || !slices.Contains(after, "<http://x/seed> <http://x/p> <http://x/o> .") {
+				t.Fatalf("after emptying the named graphs: %q", after)
+			}
+			noLeftover(t, s)
+		})
+	}
+}

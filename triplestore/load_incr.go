@@ -52,7 +52,7 @@ func (s *Store) incrementalLoad(ctx context.Context, batches <-chan chan parsed,
 		}
 		return <-ch, true
 	}
-	clearing, err := s.quadsIn(opts.Replace)
+	clearing, err := s.quadsIn(opts)
 	if err != nil {
 		return st, err
 	}
@@ -67,7 +67,7 @@ func (s *Store) incrementalLoad(ctx context.Context, batches <-chan chan parsed,
 	}
 	w := &batchWriter{tx: tx, e: &txEncoder{tx: tx, cache: map[rdf.Term]TermID{}}}
 	defer w.rollback()
-	if err := w.clear(opts.Replace, &st); err != nil {
+	if err := w.clear(opts, &st); err != nil {
 		return st, err
 	}
 	if err := w.load(ctx, next, srcs, opts, &st); err != nil {
@@ -80,8 +80,8 @@ func (s *Store) incrementalLoad(ctx context.Context, batches <-chan chan parsed,
 }
 
 // quadsIn counts the quads of the graphs a load replaces.
-func (s *Store) quadsIn(graphs []rdf.Term) (uint64, error) {
-	if len(graphs) == 0 {
+func (s *Store) quadsIn(opts LoadOptions) (uint64, error) {
+	if len(opts.Replace) == 0 && !opts.ReplaceNamed {
 		return 0, nil
 	}
 	tx, err := s.beginLocked(false)
@@ -89,21 +89,50 @@ func (s *Store) quadsIn(graphs []rdf.Term) (uint64, error) {
 		return 0, err
 	}
 	defer tx.Rollback()
+	ids, err := replaced(tx, opts)
+	if err != nil {
+		return 0, err
+	}
 	var n uint64
-	for _, g := range graphs {
-		id, ok, err := graphTermID(tx, g)
+	for _, id := range ids {
+		c, err := tx.graphCount(id)
 		if err != nil {
 			return 0, err
 		}
-		if ok {
-			c, err := tx.graphCount(id)
-			if err != nil {
-				return 0, err
-			}
-			n += c
-		}
+		n += c
 	}
 	return n, nil
+}
+
+// replaced returns the IDs of the graphs a load empties (Replace and ReplaceNamed), each once.
+func replaced(tx *Tx, opts LoadOptions) ([]TermID, error) {
+	var ids []TermID
+	seen := map[TermID]bool{}
+	add := func(id TermID) {
+		if !seen[id] {
+			seen[id] = true
+			ids = append(ids, id)
+		}
+	}
+	for _, g := range opts.Replace {
+		id, ok, err := graphTermID(tx, g)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			add(id)
+		}
+	}
+	if opts.ReplaceNamed {
+		named, err := tx.Graphs()
+		if err != nil {
+			return nil, err
+		}
+		for _, id := range named {
+			add(id)
+		}
+	}
+	return ids, nil
 }
 
 // graphTermID is the ID of a graph name (DefaultGraph for nil or DefaultGraphIRI); ok is
@@ -152,7 +181,7 @@ func (s *Store) copyLoad(ctx context.Context, next func() (parsed, bool), srcs [
 	w := &batchWriter{tx: tx, e: &txEncoder{tx: tx, cache: map[rdf.Term]TermID{}}, every: opts.TxQuads,
 		begin: func() (*Tx, error) { return cp.Begin(true) }}
 	defer w.rollback()
-	if err := w.clear(opts.Replace, st); err != nil {
+	if err := w.clear(opts, st); err != nil {
 		return err
 	}
 	if err := w.load(ctx, next, srcs, opts, st); err != nil {
@@ -253,20 +282,17 @@ const removeBatch = 1 << 15 // quads gathered per RemoveIDs when clearing a grap
 
 // clear removes every quad of the graphs, a batch at a time (no iterator stays open across
 // a removal).
-func (w *batchWriter) clear(graphs []rdf.Term, st *LoadStats) error {
+func (w *batchWriter) clear(opts LoadOptions, st *LoadStats) error {
+	ids, err := replaced(w.tx, opts)
+	if err != nil {
+		return err
+	}
 	size := w.batch(removeBatch)
-	for _, g := range graphs {
-		id, ok, err := graphTermID(w.tx, g)
-		if err != nil {
-			return err
-		}
-		if !ok {
-			continue
-		}
+	for _, id := range ids {
 		for {
 			n, err := w.tx.RemoveMatching(Pattern{0, 0, 0, id}, size)
 			if err != nil {
-				return fmt.Errorf("triplestore: clearing graph %v: %w", g, err)
+				return fmt.Errorf("triplestore: clearing a graph: %w", err)
 			}
 			if n == 0 {
 				break

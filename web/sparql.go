@@ -342,12 +342,16 @@ func (s *Server) runUpdate(c echo.Context, pr protoRequest) error {
 			s.log.Warn("slow update", "dur", d, "update", pr.update)
 		}
 	}()
-	err = s.store.Update(func(tx *triplestore.Tx) error {
-		return eval.Update(ctx, engine.New(tx), u, eval.Options{UnionDefaultGraph: s.cfg.UnionDefaultGraph, Base: requestURL(r) + "/",
-			Load: func(context.Context, string) (rdf.Reader, error) {
-				return nil, fmt.Errorf("%w: LOAD is disabled on the server", eval.ErrUnsupported)
-			}})
-	})
+	if ops, ok := clearOnly(u); ok {
+		err = s.clearGraphs(ctx, ops) // clear.go
+	} else {
+		err = s.store.Update(func(tx *triplestore.Tx) error {
+			return eval.Update(ctx, engine.New(tx), u, eval.Options{UnionDefaultGraph: s.cfg.UnionDefaultGraph, Base: requestURL(r) + "/",
+				Load: func(context.Context, string) (rdf.Reader, error) {
+					return nil, fmt.Errorf("%w: LOAD is disabled on the server", eval.ErrUnsupported)
+				}})
+		})
+	}
 	if err != nil {
 		if errors.Is(err, eval.ErrUpdate) {
 			return httpError(http.StatusBadRequest, "%v (nothing was changed)", err)
