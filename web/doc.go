@@ -20,7 +20,8 @@
 //     DELETE then goes through the store's loader (triplestore.Store.Load with Replace and
 //     AllInGraph), which is atomic and keeps memory bounded by Config.UploadTxQuads: larger
 //     writes go into a copy of the store that is renamed in. A syntax error changes nothing
-//     and answers 400 with line:col.
+//     and answers 400 with line:col. A SPARQL update made only of CLEAR and DROP takes the
+//     same path (clear.go).
 //
 //   - Linked Data: Config.BaseIRIs map IRIs B+"id/x" to /id/x (303 to /doc/x) and other IRIs
 //     under B to their own path; /page?uri= describes any IRI. Pages come from one read
