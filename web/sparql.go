@@ -342,7 +342,7 @@ func (s *Server) runUpdate(c echo.Context, pr protoRequest) error {
 			s.log.Warn("slow update", "dur", d, "update", pr.update)
 		}
 	}()
-	if ops, ok := clearOnly(u); ok {
+	if ops, ok := engine.ClearOnly(u); ok {
 		err = s.clearGraphs(ctx, ops) // clear.go
 	} else {
 		err = s.store.Update(func(tx *triplestore.Tx) error {

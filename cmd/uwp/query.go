@@ -201,6 +201,27 @@ func runUpdate(ctx context.Context, cfg *viper.Viper, args []string, e *env) err
 	defer s.Close()
 	start := time.Now()
 	var before, after uint64
+	if ops, ok := engine.ClearOnly(u); ok {
+		// Only CLEAR and DROP: through the store's loader, so that emptying a large graph is
+		// written in bounded transactions on a copy of the store.
+		var st triplestore.LoadStats
+		if st, err = engine.ClearGraphs(ctx, s, ops, triplestore.LoadOptions{}); err != nil {
+			return fmt.Errorf("%w\nnothing was changed", explainDeadline(err, cfg))
+		}
+		err = s.View(func(tx *triplestore.Tx) error {
+			n, err := tx.Count(triplestore.Pattern{})
+			before, after = n+st.Removed, n
+			return err
+		})
+		if err == nil {
+			err = s.Close()
+		}
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stderr, "update done in %s: %d quads before, %d after\n", time.Since(start).Round(time.Millisecond), before, after)
+		return nil
+	}
 	err = s.Update(func(tx *triplestore.Tx) error {
 		st, err := tx.Stats()
 		if err != nil {

@@ -65,3 +65,26 @@ func TestUpdate_AtomicAndFileBase(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestUpdate_ClearAndDrop: requests made only of CLEAR and DROP go through the store's
+// loader; a missing graph without SILENT fails and changes nothing.
+func TestUpdate_ClearAndDrop(t *testing.T) {
+	dir := t.TempDir()
+	data := filepath.Join(dir, "data")
+	mustUWP(t, "", "update", "--data", data, `INSERT DATA { <http://ex.org/a> <http://ex.org/p> 1 . GRAPH <http://ex.org/g> { <http://ex.org/a> <http://ex.org/p> 2 . <http://ex.org/b> <http://ex.org/p> 3 } }`)
+	before := mustUWP(t, "", "dump", "--data", data)
+	code, _, errs := uwp(t, "", "update", "--data", data, "DROP GRAPH <http://ex.org/g> ; DROP GRAPH <http://ex.org/missing>")
+	if code == 0 || !strings.Contains(errs, "does not exist") || !strings.Contains(errs, "nothing was changed") {
+		t.Fatalf("want a failed update, got %d %q", code, errs)
+	}
+	if after := mustUWP(t, "", "dump", "--data", data); after != before {
+		t.Fatalf("failed update changed the store:\n%s", after)
+	}
+	code, _, errs = uwp(t, "", "update", "--data", data, "DROP SILENT GRAPH <http://ex.org/missing> ; DROP GRAPH <http://ex.org/g>")
+	if code != 0 || !strings.Contains(errs, "3 quads before, 1 after") {
+		t.Fatalf("DROP: exit %d, %q", code, errs)
+	}
+	if out := mustUWP(t, "", "dump", "--data", data); strings.Count(out, "\n") != 1 || strings.Contains(out, "ex.org/g") {
+		t.Fatalf("after DROP:\n%s", out)
+	}
+}
